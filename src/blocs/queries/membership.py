@@ -1,0 +1,141 @@
+"""Who belonged to what on a day: members, memberships, matrix."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from ..dates import parse_day
+from ..store import Store, schema
+from ..vocab import roles
+from ._asof import (SPELL_COLUMNS, Answer, complete_voices, conflicts, covering, org_names,
+                    resolve_org, resolve_state, state_names, voice_answers)
+
+
+@dataclass
+class Membership:
+    """One state's standing in one organization on a day, with who says so.
+
+    `role` is None when the preferred source says "not a member" but another disagrees
+    (the record is kept so the disagreement is visible).
+    """
+
+    state: str
+    state_name: str
+    org: str
+    org_name: str
+    role: str | None
+    frozen: bool
+    since: str | None
+    since_precision: str | None
+    until: str | None
+    certain: bool
+    sources: list[str]
+    voice: str
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _record(state: str, org: str, answers: list[Answer], names: dict, onames: dict) -> Membership | None:
+    shown, others = answers[0], conflicts(answers)
+    if shown.role is None and not others:
+        return None
+    return Membership(
+        state=state, state_name=names.get(state, state), org=org, org_name=onames.get(org, org),
+        role=shown.role, frozen=shown.frozen,
+        since=str(shown.since.value) if shown.since and shown.role else None,
+        since_precision=shown.since.precision if shown.since and shown.role else None,
+        until=shown.until.value if shown.until and shown.role else None,
+        certain=shown.certain, sources=shown.sources, voice=shown.voice,
+        conflicts=[a.brief() for a in others])
+
+
+def _on(on: date | str | None) -> date:
+    return date.today() if on is None else parse_day(on, "--on")
+
+
+def _snapshot(conn, where, orgs: list[str], d: date) -> dict[tuple[str, str], list[Answer]]:
+    rows = conn.execute(select(*SPELL_COLUMNS).where(where & covering(d))).all()
+    by_pair: dict[tuple[str, str], list] = defaultdict(list)
+    for r in rows:
+        by_pair[(r.state, r.org)].append(r)
+    complete = complete_voices(conn, sorted({o for _, o in by_pair} | set(orgs)))
+    return {pair: voice_answers(rs, complete.get(pair[1], {}), d) for pair, rs in by_pair.items()}
+
+
+def members(store: Store, org: str, on: date | str | None = None,
+            include_disputed: bool = True) -> list[Membership]:
+    """Every state holding a role in `org` on `on` (default today), preferred answer first."""
+    d = _on(on)
+    with store.engine.connect() as conn:
+        org = resolve_org(conn, org)
+        snap = _snapshot(conn, schema.spells.c.org == org, [org], d)
+        names = state_names(conn, {s for s, _ in snap})
+        onames = org_names(conn, {org})
+    out = [r for (s, o), a in snap.items() if (r := _record(s, o, a, names, onames))]
+    if not include_disputed:
+        out = [r for r in out if r.role is not None]
+    return sorted(out, key=_member_order)
+
+
+def _member_order(m: Membership) -> tuple:
+    order = list(roles())
+    return (m.role is None, order.index(m.role) if m.role in order else 99, m.state)
+
+
+def memberships(store: Store, state: str, on: date | str | None = None,
+                include_disputed: bool = True) -> list[Membership]:
+    """Every organization `state` holds a role in on `on` (default today)."""
+    d = _on(on)
+    with store.engine.connect() as conn:
+        state = resolve_state(conn, state)
+        snap = _snapshot(conn, schema.spells.c.state == state, [], d)
+        names = state_names(conn, {state})
+        onames = org_names(conn, {o for _, o in snap})
+    out = [r for (s, o), a in snap.items() if (r := _record(s, o, a, names, onames))]
+    if not include_disputed:
+        out = [r for r in out if r.role is not None]
+    return sorted(out, key=lambda m: (m.role is None, m.org))
+
+
+def matrix(store: Store, orgs: list[str], on: date | str | None = None) -> list[Membership]:
+    """States x organizations on a day, as one record per non-empty cell."""
+    d = _on(on)
+    with store.engine.connect() as conn:
+        ids = list(dict.fromkeys(resolve_org(conn, o) for o in orgs))
+        snap = _snapshot(conn, schema.spells.c.org.in_(ids), ids, d)
+        names = state_names(conn, {s for s, _ in snap})
+        onames = org_names(conn, set(ids))
+    cells = [r for (s, o), a in snap.items() if (r := _record(s, o, a, names, onames))]
+    rank = {o: i for i, o in enumerate(ids)}
+    return sorted(cells, key=lambda m: (m.state, rank[m.org]))
+
+
+def matrix_frame(cells: list[Membership], orgs: list[str] | None = None):
+    """The matrix as a DataFrame: one row per state, one column per organization."""
+    import pandas as pd
+
+    cols = orgs or list(dict.fromkeys(c.org for c in cells))
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    for c in cells:
+        table[c.state][c.org] = cell_label(c)
+    df = pd.DataFrame.from_dict(table, orient="index").reindex(columns=cols).fillna("")
+    return df.sort_index()
+
+
+def cell_label(c: Membership) -> str:
+    """member, observer (frozen), suspended?, —* … : uncertain '?', disputed '*'."""
+    label = c.role or "—"
+    if c.frozen:
+        label += " (frozen)"
+    if not c.certain:
+        label += "?"
+    if c.conflicts:
+        label += "*"
+    return label

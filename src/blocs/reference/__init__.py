@@ -1,0 +1,1 @@
+"""The reference data shipped with blocs (YAML under `data/`) and the build that loads it."""

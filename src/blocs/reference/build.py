@@ -1,0 +1,186 @@
+"""`blocs build`: load the shipped reference data into the store, in one transaction.
+
+Everything is read and checked first (YAML, ids, dates, contradictions in the reference
+timelines); only then is the store touched, so a bad data file leaves it as it was.
+Claims that came from elsewhere (ingested documents, imports) are kept; the derived
+`spells` are recomputed from all accepted claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Connection
+
+from .. import __version__, vocab
+from ..claims import Claim
+from ..errors import DataError
+from ..sources import COMPLETE_KINDS
+from ..store import Store, dialect, schema
+from ..suggest import closest
+from ..timeline import MembershipClaim, derive
+from . import loader
+
+REFERENCE_ORIGIN = "reference:"
+
+
+def data_hash(root: Path | None = None) -> str:
+    """Changes whenever a shipped data file or the blocs version changes."""
+    h = hashlib.sha256(__version__.encode())
+    for p in loader.data_files(root):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _id_checker(state_ids: set[str], org_ids: set[str]):
+    expects = {
+        "membership.subject": "state", "membership.object": "org",
+        "founding.subject": "org", "founding.founders": "state", "founding.basis": "org",
+        "succession.subject": "org", "succession.object": "org",
+        "agreement.subject": "state", "agreement.object": "org",
+        "function.subject": "org", "contribution.object": "org",
+    }
+
+    def known(where: str, value: str) -> str | None:
+        want = expects.get(where, "any")
+        ok = {"state": value in state_ids, "org": value in org_ids,
+              "any": value in state_ids or value in org_ids}[want]
+        if ok:
+            return None
+        pool = {"state": state_ids, "org": org_ids, "any": state_ids | org_ids}[want]
+        hint = closest(value, pool)
+        name = {"state": "state", "org": "organization", "any": "state or organization"}[want]
+        return f"unknown {name} {value!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else "")
+
+    return known
+
+
+def load_reference(root: Path | None = None):
+    """Read and check the reference data; returns what the store will hold."""
+    from ..states import load_states
+
+    states = load_states()
+    orgs = vocab.organizations()
+    loaded = loader.load(root, known=_id_checker({s.id for s in states}, set(orgs)))
+    seen: dict[str, str] = {}
+    for claim, origin in loaded.claims:
+        if claim.id in seen:
+            file, _, line = origin.rpartition(":")
+            raise DataError(file, int(line), None,
+                            f"the same claim is already stated at {seen[claim.id]}")
+        seen[claim.id] = origin
+    by_id = {s.id: s for s in loaded.sources}
+    # the reference timelines must make sense on their own: check before writing
+    derive(_membership_claims(loaded.claims, by_id))
+    return states, orgs, loaded
+
+
+def _membership_claims(claims: list[tuple[Claim, str]], sources: dict) -> list[MembershipClaim]:
+    out = []
+    for claim, origin in claims:
+        if claim.kind != "membership":
+            continue
+        s = sources[claim.doc]
+        out.append(MembershipClaim(claim, s.voice, s.precedence, s.kind in COMPLETE_KINDS,
+                                   origin, s.stated_as_of))
+    return out
+
+
+def build(store: Store, root: Path | None = None) -> dict:
+    """(Re)load the reference data; returns counts of what was loaded."""
+    states, orgs, loaded = load_reference(root)
+    with store.engine.begin() as conn:
+        conn.execute(delete(schema.states))
+        conn.execute(schema.states.insert(), [
+            {"id": s.id, "name": s.name, "official_name": s.official_name,
+             "cow_ccode": s.cow_ccode, "cow_abbr": s.cow_abbr, "regex": s.regex,
+             "historical": s.historical} for s in states])
+        conn.execute(delete(schema.organizations))
+        conn.execute(schema.organizations.insert(), [
+            {"id": o.id, "name": o.name, "type": o.type, "parent": o.parent,
+             "aliases": json.dumps(list(o.aliases))} for o in orgs.values()])
+        old = [r[0] for r in conn.execute(select(schema.sources.c.id).where(
+            schema.sources.c.origin.like(REFERENCE_ORIGIN + "%")))]
+        if old:
+            dialect.unindex_documents(conn, old)
+            conn.execute(delete(schema.claims).where(schema.claims.c.source_id.in_(old)))
+            conn.execute(delete(schema.documents).where(schema.documents.c.source_id.in_(old)))
+            conn.execute(delete(schema.sources).where(schema.sources.c.id.in_(old)))
+        conn.execute(schema.sources.insert(), [
+            {**s.row(), "origin": REFERENCE_ORIGIN + (s.origin or "")} for s in loaded.sources])
+        for sid, text in loaded.documents.items():
+            src = next(s for s in loaded.sources if s.id == sid)
+            conn.execute(schema.documents.insert().values(id=sid, source_id=sid,
+                                                          sha256=src.sha256, text=text))
+            dialect.index_document(conn, sid, text)
+        insert_claims(conn, loaded.claims)
+        n_spells = rederive(conn)
+        _set_meta(conn, "built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        _set_meta(conn, "reference_hash", data_hash(root))
+    return {"states": len(states), "organizations": len(orgs), "sources": len(loaded.sources),
+            "claims": len(loaded.claims), "spells": n_spells,
+            "documents": len(loaded.documents)}
+
+
+def claim_row(claim: Claim, origin: str | None, status: str = "accepted") -> dict:
+    d = claim.date
+    span = claim.span
+    return {"id": claim.id, "kind": claim.kind, "subject": claim.subject,
+            "object": claim.object, "role": claim.get("role"), "event": claim.get("event"),
+            "date_lo": d.lo.isoformat() if d else None, "date_hi": d.hi.isoformat() if d else None,
+            "source_id": claim.doc, "span_start": span[0] if span else None,
+            "span_end": span[1] if span else None, "status": claim.get("status", status),
+            "alternative": claim.alternative, "origin": origin, "data": claim.to_json()}
+
+
+def insert_claims(conn: Connection, claims: list[tuple[Claim, str | None]]) -> None:
+    rows = [claim_row(c, o) for c, o in claims]
+    for i in range(0, len(rows), 5000):
+        conn.execute(schema.claims.insert(), rows[i:i + 5000])
+
+
+def rederive(conn: Connection) -> int:
+    """Recompute `spells` and `complete_voices` from every accepted membership claim."""
+    from ..sources import voice_of
+
+    s, c = schema.sources, schema.claims
+    q = (select(c.c.data, c.c.origin, s.c.id, s.c.kind, s.c.dataset, s.c.precedence,
+                s.c.stated_as_of)
+         .join(s, s.c.id == c.c.source_id)
+         .where(c.c.kind == "membership", c.c.status == "accepted"))
+    mcs = []
+    complete: dict[tuple[str, str], int] = {}
+    for data, origin, sid, kind, dataset, prec, as_of in conn.execute(q):
+        claim = Claim(json.loads(data))
+        voice = voice_of(kind, sid, dataset)
+        mcs.append(MembershipClaim(claim, voice, prec, kind in COMPLETE_KINDS, origin, as_of))
+        if kind in COMPLETE_KINDS and not claim.alternative:
+            complete[(voice, claim.object)] = prec
+    spells = derive(mcs)
+    conn.execute(delete(schema.spells))
+    conn.execute(delete(schema.complete_voices))
+    rows = [sp.row() for sp in spells]
+    for i in range(0, len(rows), 10000):
+        conn.execute(schema.spells.insert(), rows[i:i + 10000])
+    if complete:
+        conn.execute(schema.complete_voices.insert(), [
+            {"voice": v, "org": o, "precedence": p} for (v, o), p in complete.items()])
+    return len(rows)
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
+    conn.execute(schema.meta.insert().values(key=key, value=value))
+
+
+def ensure_built(store: Store) -> bool:
+    """Build if the store is empty or the shipped data changed; True if it built."""
+    if store.get_meta("reference_hash") == data_hash():
+        return False
+    build(store)
+    return True

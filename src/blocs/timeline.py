@@ -1,0 +1,217 @@
+"""From membership claims to spells: who held which role from when to when, per voice.
+
+Each voice (the reference data as a whole, one document, one imported dataset) gets its
+own timeline per state and organization; voices are never merged, so a disagreement
+stays a disagreement. Events are applied in date order:
+
+- `join` opens a spell in its role (a join in another role while a spell is open is a
+  change of role); `leave` closes it; `suspend` turns it into `suspended` until
+  `resume`; `freeze` keeps the role but marks it frozen until `resume`;
+- `state` (a document says the role holds as of a date) opens a spell at that date
+  if none is open;
+- a document stops speaking after the date it speaks from: its open spells end
+  `silent`, not `leave`. After a `leave` it states an absence (role `none`).
+
+The reference voice is strict: an event that cannot apply (leaving a body one is not in,
+joining twice in one role) is an error naming the data file and line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .claims import Claim
+from .dates import PartialDate, next_day
+from .errors import DataError
+from .vocab import role_class
+
+_EVENT_ORDER = {"leave": 0, "suspend": 1, "freeze": 1, "resume": 2, "join": 3, "state": 4}
+
+
+@dataclass
+class MembershipClaim:
+    """A membership claim with what the timeline needs of its source."""
+
+    claim: Claim
+    voice: str
+    precedence: int
+    complete: bool
+    origin: str | None = None
+    stated_as_of: str | None = None
+
+    @property
+    def when(self) -> PartialDate | None:
+        d = self.claim.date
+        if d is None and self.claim.get("event") == "state":
+            as_of = self.claim.stated_as_of or self.stated_as_of
+            return PartialDate.parse(as_of, "day") if as_of else None
+        return d
+
+
+@dataclass
+class Spell:
+    state: str
+    org: str
+    role: str
+    start: PartialDate
+    voice: str
+    precedence: int
+    frozen: bool = False
+    end: PartialDate | None = None
+    end_kind: str | None = None          # leave | silent | None (ongoing)
+    stated_as_of: str | None = None
+    claim_ids: list[str] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+
+    def add(self, mc: MembershipClaim) -> None:
+        if mc.claim.id not in self.claim_ids:
+            self.claim_ids.append(mc.claim.id)
+        if mc.claim.doc not in self.source_ids:
+            self.source_ids.append(mc.claim.doc)
+
+    def row(self) -> dict:
+        e = self.end
+        return {
+            "state": self.state, "org": self.org, "role": self.role, "frozen": self.frozen,
+            "start": self.start.value, "start_precision": self.start.precision,
+            "start_qualifier": self.start.qualifier,
+            "start_lo": self.start.lo.isoformat(), "start_hi": self.start.hi.isoformat(),
+            "end": e.value if e else None, "end_precision": e.precision if e else None,
+            "end_qualifier": e.qualifier if e else None,
+            "end_lo": e.lo.isoformat() if e else None, "end_hi": e.hi.isoformat() if e else None,
+            "end_kind": self.end_kind, "voice": self.voice, "precedence": self.precedence,
+            "stated_as_of": self.stated_as_of,
+            "claim_ids": json.dumps(self.claim_ids), "source_ids": json.dumps(self.source_ids),
+        }
+
+
+def _contradiction(mc: MembershipClaim, problem: str) -> DataError:
+    file, _, line = (mc.origin or "?").rpartition(":")
+    return DataError(file or mc.origin or "?", int(line) if line.isdigit() else None,
+                     "event", problem)
+
+
+def _overlap(a: PartialDate, b: PartialDate) -> bool:
+    """Two dates that can mean the same day (a source confirming another)."""
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+def _corroborate(spell: Spell, at: PartialDate, mc: MembershipClaim) -> None:
+    """A second source for a spell's start; the more precise date is kept."""
+    if (at.hi - at.lo) < (spell.start.hi - spell.start.lo):
+        spell.start = at
+    spell.add(mc)
+
+
+def pair_spells(events: list[MembershipClaim]) -> list[Spell]:
+    """The spells one voice states for one state in one organization."""
+    dated = [e for e in events if e.when is not None]
+    if not dated:
+        return []
+    first = dated[0]
+    c0 = first.claim
+    strict = first.complete
+    state, org, voice, prec = c0.subject, c0.object, first.voice, first.precedence
+    dated.sort(key=lambda e: (e.when.lo, e.when.hi, _EVENT_ORDER[e.claim.get("event")]))
+    spells: list[Spell] = []
+    current: Spell | None = None
+    before_suspend: tuple[str, bool] | None = None
+
+    def open_(role: str, at: PartialDate, mc: MembershipClaim, frozen: bool = False) -> Spell:
+        s = Spell(state, org, role, at, voice, prec, frozen=frozen)
+        s.add(mc)
+        spells.append(s)
+        return s
+
+    def close(at: PartialDate, kind: str, mc: MembershipClaim) -> None:
+        current.end, current.end_kind = at, kind
+        current.add(mc)
+
+    for mc in dated:
+        ev, role, at = mc.claim.get("event"), mc.claim.get("role"), mc.when
+        live = current is not None and current.role != "none"
+        if ev in ("join", "state"):
+            if live and role_class(current.role) == role_class(role):
+                if ev == "join" and _overlap(at, current.start):
+                    _corroborate(current, at, mc)
+                elif ev == "join" and strict:
+                    raise _contradiction(mc, f"{state} joins {org} as {role} on {at} but is "
+                                         f"already {current.role} since {current.start}")
+                else:
+                    current.add(mc)
+                continue
+            if current is not None:
+                close(at, "change" if live else "leave", mc)
+            current = open_(role, at, mc)
+        elif ev == "leave":
+            last = spells[-1] if spells else None
+            if not live and last and last.end_kind == "leave" and _overlap(at, last.end):
+                last.add(mc)      # a second source for the same departure
+                continue
+            if not live:
+                if strict:
+                    raise _contradiction(mc, f"{state} leaves {org} on {at} without "
+                                         "being in it")
+            else:
+                close(at, "leave", mc)
+            current = None if strict else open_("none", at, mc)
+        elif ev == "suspend":
+            if live and current.role == "suspended" and _overlap(at, current.start):
+                current.add(mc)
+                continue
+            if not live or current.role == "suspended":
+                if strict:
+                    raise _contradiction(mc, f"{state} is suspended from {org} on {at} "
+                                         "without being in it")
+                if current is None:
+                    current = open_("suspended", at, mc)
+                continue
+            before_suspend = (current.role, current.frozen)
+            close(at, "change", mc)
+            current = open_("suspended", at, mc)
+        elif ev == "freeze":
+            if not live or current.frozen:
+                if strict:
+                    raise _contradiction(mc, f"{state} freezes its part in {org} on {at} "
+                                         "without an active role")
+                continue
+            close(at, "change", mc)
+            current = open_(current.role, at, mc, frozen=True)
+        elif ev == "resume":
+            if live and current.role == "suspended" and before_suspend:
+                close(at, "change", mc)
+                current = open_(before_suspend[0], at, mc, frozen=before_suspend[1])
+                before_suspend = None
+            elif live and current.frozen:
+                close(at, "change", mc)
+                current = open_(current.role, at, mc)
+            elif strict:
+                raise _contradiction(mc, f"{state} resumes in {org} on {at} but was "
+                                     "neither suspended nor frozen")
+    if not first.complete:
+        as_of = max((e.claim.stated_as_of or e.stated_as_of or "") for e in dated) or None
+        last = max(e.when.hi for e in dated)
+        speaks_until = max(date.fromisoformat(as_of), last) if as_of else last
+        for s in spells:
+            s.stated_as_of = as_of
+            if s.end is None:
+                s.end = PartialDate(next_day(speaks_until).isoformat(), "day")
+                s.end_kind = "silent"
+    return spells
+
+
+def derive(claims: Iterable[MembershipClaim]) -> list[Spell]:
+    """Every voice's spells for every pair; alternatives and undated events are skipped."""
+    groups: dict[tuple[str, str, str], list[MembershipClaim]] = defaultdict(list)
+    for mc in claims:
+        if mc.claim.kind != "membership" or mc.claim.alternative:
+            continue
+        groups[(mc.voice, mc.claim.subject, mc.claim.object)].append(mc)
+    out: list[Spell] = []
+    for key in sorted(groups):
+        out.extend(pair_spells(groups[key]))
+    return out
