@@ -12,7 +12,8 @@ stays a disagreement. Events are applied in date order:
 - a document stops speaking after the date it speaks from: its open spells end
   `silent`, not `leave`. After a `leave` it states an absence (role `none`).
 
-The reference voice is strict: an event that cannot apply (leaving a body one is not in,
+Claims whose modality is not `actual` (planned, proposed, negated) and alternatives
+make no spells; they stay visible to `why`. The reference voice is strict: an event that cannot apply (leaving a body one is not in,
 joining twice in one role) is an error naming the data file and line.
 """
 
@@ -66,6 +67,11 @@ class Spell:
     stated_as_of: str | None = None
     claim_ids: list[str] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
+    run_since: PartialDate | None = None     # start of the run of this role class
+    run_until: PartialDate | None = None     # its end, where one is known
+
+    def __post_init__(self) -> None:
+        self.run_since = self.start
 
     def add(self, mc: MembershipClaim) -> None:
         if mc.claim.id not in self.claim_ids:
@@ -86,7 +92,12 @@ class Spell:
             "end_kind": self.end_kind, "voice": self.voice, "precedence": self.precedence,
             "stated_as_of": self.stated_as_of,
             "claim_ids": json.dumps(self.claim_ids), "source_ids": json.dumps(self.source_ids),
+            "run": json.dumps({"since": _pd(self.run_since), "until": _pd(self.run_until)}),
         }
+
+
+def _pd(d: PartialDate | None) -> list | None:
+    return [d.value, d.precision, d.qualifier] if d else None
 
 
 def _contradiction(mc: MembershipClaim, problem: str) -> DataError:
@@ -192,6 +203,7 @@ def pair_spells(events: list[MembershipClaim]) -> list[Spell]:
             elif strict:
                 raise _contradiction(mc, f"{state} resumes in {org} on {at} but was "
                                      "neither suspended nor frozen")
+    _link_runs(spells)
     if not first.complete:
         as_of = max((e.claim.stated_as_of or e.stated_as_of or "") for e in dated) or None
         last = max(e.when.hi for e in dated)
@@ -204,12 +216,31 @@ def pair_spells(events: list[MembershipClaim]) -> list[Spell]:
     return spells
 
 
+def _link_runs(spells: list[Spell]) -> None:
+    """Spells that follow each other in one role class (a freeze, a founding member's
+    spell) form one run: `since`/`until` answer for the run, not the piece."""
+    for i, sp in enumerate(spells):
+        prev = spells[i - 1] if i else None
+        if prev is not None and prev.end_kind == "change" and prev.end == sp.start and \
+                role_class(prev.role) == role_class(sp.role):
+            sp.run_since = prev.run_since
+    for i in range(len(spells) - 1, -1, -1):
+        sp, nxt = spells[i], spells[i + 1] if i + 1 < len(spells) else None
+        if nxt is not None and sp.end_kind == "change" and sp.end == nxt.start and \
+                role_class(nxt.role) == role_class(sp.role):
+            sp.run_until = nxt.run_until
+        elif sp.end is not None and sp.end_kind != "silent":
+            sp.run_until = sp.end
+
+
 def derive(claims: Iterable[MembershipClaim]) -> list[Spell]:
     """Every voice's spells for every pair; alternatives and undated events are skipped."""
     groups: dict[tuple[str, str, str], list[MembershipClaim]] = defaultdict(list)
     for mc in claims:
         if mc.claim.kind != "membership" or mc.claim.alternative:
             continue
+        if mc.claim.get("modality", "actual") != "actual":
+            continue    # planned, expected, proposed or negated: not a spell
         groups[(mc.voice, mc.claim.subject, mc.claim.object)].append(mc)
     out: list[Spell] = []
     for key in sorted(groups):

@@ -46,9 +46,9 @@ class Answer:
 
 def _answer(row: Any, d: str) -> Answer:
     certain = row.start_hi <= d and (row.end_lo is None or d < row.end_lo)
-    since = PartialDate(row.start, row.start_precision, row.start_qualifier)
-    until = (PartialDate(row.end, row.end_precision, row.end_qualifier)
-             if row.end is not None and row.end_kind != "silent" else None)
+    run = json.loads(row.run)
+    since = PartialDate(*run["since"]) if run["since"] else None
+    until = PartialDate(*run["until"]) if run["until"] else None
     return Answer(row.voice, row.precedence, None if row.role == "none" else row.role,
                   bool(row.frozen), certain, since, until, json.loads(row.source_ids),
                   json.loads(row.claim_ids), row.stated_as_of)
@@ -57,16 +57,16 @@ def _answer(row: Any, d: str) -> Answer:
 def voice_answers(rows: list[Any], complete: dict[str, int], d: date) -> list[Answer]:
     """Every voice's answer on `d`, the shown one first."""
     day = d.isoformat()
-    best: dict[str, Answer] = {}
+    best: dict[str, tuple[tuple[bool, str], Answer]] = {}
     for row in rows:
         a = _answer(row, day)
-        cur = best.get(a.voice)
-        if cur is None or (a.certain, a.since.lo if a.since else d) > (
-                cur.certain, cur.since.lo if cur.since else d):
-            best[a.voice] = a
+        key = (a.certain, row.start_lo)     # a certain spell first, then the latest one
+        if a.voice not in best or key > best[a.voice][0]:
+            best[a.voice] = (key, a)
+    answers = {v: a for v, (_, a) in best.items()}
     for voice, prec in complete.items():
-        best.setdefault(voice, Answer(voice, prec, None))
-    return sorted(best.values(), key=lambda a: (-a.precedence, _neg(a.stated_as_of), a.voice))
+        answers.setdefault(voice, Answer(voice, prec, None))
+    return sorted(answers.values(), key=lambda a: (-a.precedence, _neg(a.stated_as_of), a.voice))
 
 
 def _neg(as_of: str | None) -> str:
@@ -82,7 +82,7 @@ def conflicts(answers: list[Answer]) -> list[Answer]:
 SPELL_COLUMNS = [schema.spells.c[n] for n in (
     "state", "org", "role", "frozen", "start", "start_precision", "start_qualifier",
     "start_lo", "start_hi", "end", "end_precision", "end_qualifier", "end_lo", "end_hi",
-    "end_kind", "voice", "precedence", "stated_as_of", "claim_ids", "source_ids")]
+    "end_kind", "voice", "precedence", "stated_as_of", "claim_ids", "source_ids", "run")]
 
 
 def covering(d: date):

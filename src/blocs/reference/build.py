@@ -8,7 +8,6 @@ Claims that came from elsewhere (ingested documents, imports) are kept; the deri
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
-from .. import __version__, vocab
+from .. import vocab
 from ..claims import Claim
 from ..errors import DataError
 from ..sources import COMPLETE_KINDS
@@ -24,17 +23,9 @@ from ..store import Store, dialect, schema
 from ..suggest import closest
 from ..timeline import MembershipClaim, derive
 from . import loader
+from .fingerprint import data_hash
 
 REFERENCE_ORIGIN = "reference:"
-
-
-def data_hash(root: Path | None = None) -> str:
-    """Changes whenever a shipped data file or the blocs version changes."""
-    h = hashlib.sha256(__version__.encode())
-    for p in loader.data_files(root):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def _id_checker(state_ids: set[str], org_ids: set[str]):
@@ -178,9 +169,3 @@ def _set_meta(conn: Connection, key: str, value: str) -> None:
     conn.execute(schema.meta.insert().values(key=key, value=value))
 
 
-def ensure_built(store: Store) -> bool:
-    """Build if the store is empty or the shipped data changed; True if it built."""
-    if store.get_meta("reference_hash") == data_hash():
-        return False
-    build(store)
-    return True

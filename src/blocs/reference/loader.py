@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from ..claims import Claim, validate
 from ..dates import PartialDate
 from ..errors import BadDate, DataError
 from ..sources import Source, sha256_file
+from .fingerprint import data_files
 
 _SOURCE_FIELDS = {"title", "publisher", "url", "date", "author"}
 _DOC_FIELDS = {"id", "title", "author", "publisher", "date", "url", "sha256",
@@ -34,15 +34,6 @@ class Loaded:
     sources: list[Source] = field(default_factory=list)
     claims: list[tuple[Claim, str]] = field(default_factory=list)   # (claim, "file:line")
     documents: dict[str, str] = field(default_factory=dict)         # source id -> text
-
-
-def data_dir() -> Path:
-    return Path(str(resources.files("blocs.reference").joinpath("data")))
-
-
-def data_files(root: Path | None = None) -> list[Path]:
-    root = root or data_dir()
-    return sorted(root.glob("*.yaml")) + sorted((root / "documents").glob("*.yaml"))
 
 
 def corpus_dirs() -> list[Path]:

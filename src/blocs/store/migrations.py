@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
@@ -30,7 +30,7 @@ def _create(conn: Connection) -> None:
 
 def migrate(conn: Connection) -> int:
     """Bring the store to the latest schema; returns the version it was at (0 = new)."""
-    if not inspect(conn).has_table("meta"):
+    if not conn.dialect.has_table(conn, "meta"):
         _create(conn)
         conn.execute(schema.meta.insert().values(key="schema_version", value=str(LATEST)))
         return 0

@@ -104,6 +104,7 @@ spells = Table(
     Column("stated_as_of", String(10)),
     Column("claim_ids", Text, nullable=False),     # JSON list
     Column("source_ids", Text, nullable=False),    # JSON list
+    Column("run", Text, nullable=False),           # JSON: since/until of the role-class run
 )
 Index("ix_spells_org", spells.c.org, spells.c.start_lo)
 Index("ix_spells_state", spells.c.state, spells.c.start_lo)

@@ -1,0 +1,1 @@
+"""The `blocs` command line: thin commands over `blocs.queries`."""

@@ -1,0 +1,23 @@
+"""The `blocs` command: one Typer app, a module per group of commands."""
+
+from __future__ import annotations
+
+import typer
+
+from . import catalog_cmds, history_cmds, membership_cmds
+
+app = typer.Typer(
+    name="blocs",
+    help="A knowledge base of regional and international organizations: who belonged to "
+         "what, when, in what role, and on whose word.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+membership_cmds.register(app)
+history_cmds.register(app)
+catalog_cmds.register(app)
+
+
+def main() -> None:
+    app()
