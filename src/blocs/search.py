@@ -15,5 +15,6 @@ def search_documents(store: Store, query: str, limit: int = 20) -> list[dict]:
         hits = dialect.search_documents(conn, query, limit)
         titles = dict(conn.execute(select(schema.documents.c.id, schema.sources.c.title)
                                    .join(schema.sources,
-                                         schema.sources.c.id == schema.documents.c.source_id)))
+                                         schema.sources.c.id == schema.documents.c.source_id))
+                      .all())
     return [{**h, "title": titles.get(h["doc_id"])} for h in hits]

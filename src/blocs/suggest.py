@@ -11,7 +11,7 @@ def closest(value: str, choices: Iterable[str] | Mapping[str, str], limit: int =
     from rapidfuzz import fuzz, process, utils
 
     pool = choices if isinstance(choices, Mapping) else {c: c for c in choices}
-    found = process.extract(value, list(pool), scorer=fuzz.WRatio, limit=limit * 3,
+    found = process.extract(value, list(pool), scorer=fuzz.ratio, limit=limit * 3,
                             score_cutoff=cutoff, processor=utils.default_process)
     out: list[str] = []
     for label, _score, _ in found:

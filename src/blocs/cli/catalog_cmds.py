@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,8 +15,11 @@ from .render import Format, emit, emit_object
 def register(app: typer.Typer) -> None:
     @app.command()
     @user_errors
-    def build(db: DbOpt = None) -> None:
-        """(Re)build the store from the shipped reference data, in one transaction.
+    def build(db: DbOpt = None,
+              data_dir: Annotated[Path | None, typer.Option(
+                  "--data-dir", help="Reference data folder (default: the shipped data).",
+                  exists=True, file_okay=False)] = None) -> None:
+        """(Re)build the store from the reference data, in one transaction.
 
         Example: blocs build --db blocs.db
         """
@@ -23,7 +27,7 @@ def register(app: typer.Typer) -> None:
         from ..store import open_store
 
         store = open_store(db)
-        counts = do_build(store)
+        counts = do_build(store, data_dir)
         print(f"Built {store.url}: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
               file=sys.stderr)
 

@@ -113,6 +113,7 @@ def build(store: Store, root: Path | None = None) -> dict:
         n_spells = rederive(conn)
         _set_meta(conn, "built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
         _set_meta(conn, "reference_hash", data_hash(root))
+        _set_meta(conn, "reference_dir", str(Path(root).resolve()) if root else "")
     return {"states": len(states), "organizations": len(orgs), "sources": len(loaded.sources),
             "claims": len(loaded.claims), "spells": n_spells,
             "documents": len(loaded.documents)}

@@ -14,7 +14,7 @@ def data_dir() -> Path:
 
 
 def data_files(root: Path | None = None) -> list[Path]:
-    root = root or data_dir()
+    root = Path(root) if root else data_dir()
     return sorted(root.glob("*.yaml")) + sorted((root / "documents").glob("*.yaml"))
 
 

@@ -60,4 +60,4 @@ def search_documents(conn: Connection, query: str, limit: int = 20) -> list[dict
             "AS snippet, -ts_rank(to_tsvector('english', text), plainto_tsquery('english', :q)) "
             "AS score FROM documents WHERE to_tsvector('english', text) @@ "
             "plainto_tsquery('english', :q) ORDER BY score LIMIT :n"), {"q": query, "n": limit})
-    return [dict(r._mapping) for r in rows]
+    return [dict(r._mapping) for r in rows.all()]
