@@ -1,0 +1,1 @@
+"""Reading documents: formats, encodings, normalization with an offset map."""
