@@ -56,3 +56,14 @@ class StoreError(BlocsError):
 
     exit_code = 3
     http_status = 500
+
+
+class ReadError(BlocsError):
+    """A document file that cannot be read (format, encoding, size, damage): names the file."""
+
+    exit_code = 2
+    http_status = 422
+
+    def __init__(self, file: object, problem: str) -> None:
+        self.file, self.problem = str(file), " ".join(problem.split())
+        super().__init__(f"{self.file}: {self.problem}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import catalog_cmds, history_cmds, membership_cmds
+from . import catalog_cmds, history_cmds, ingest_cmds, membership_cmds
 
 app = typer.Typer(
     name="blocs",
@@ -17,6 +17,7 @@ app = typer.Typer(
 membership_cmds.register(app)
 history_cmds.register(app)
 catalog_cmds.register(app)
+ingest_cmds.register(app)
 
 
 def main() -> None:

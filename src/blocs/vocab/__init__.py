@@ -36,6 +36,7 @@ class Organization:
     type: str
     parent: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    establishes: str | None = None    # for an agreement: the body it creates
 
 
 def _load(name: str) -> dict:
@@ -72,7 +73,8 @@ def key_order() -> tuple[str, ...]:
 def organizations() -> dict[str, Organization]:
     data = _load("organizations.yaml")["organizations"]
     return {
-        oid: Organization(oid, o["name"], o["type"], o.get("parent"), tuple(o.get("aliases", ())))
+        oid: Organization(oid, o["name"], o["type"], o.get("parent"), tuple(o.get("aliases", ())),
+                          o.get("establishes"))
         for oid, o in data.items()
     }
 

@@ -1,0 +1,1 @@
+"""One module per claim kind; each exposes `rules(doc, sentence, ctx) -> list[dict]`."""

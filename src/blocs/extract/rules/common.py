@@ -1,0 +1,133 @@
+"""What the rules share: lists of mentions, the organization a sentence is about, dates
+near a trigger, and the claim skeleton every rule fills."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ... import vocab
+from ..text import Document, Mention, Sentence
+
+_SEP = re.compile(r"^\s*(,|and|or|, and|, or|as well as|&|/|, as well as)\s*$")
+_ANAPHOR = re.compile(r"\b(it|its|this organi[sz]ation|the organi[sz]ation|the grouping|"
+                      r"the group|the bloc|the alliance|the body|the union|the community|"
+                      r"the forum|this grouping|this framework|the framework|which)\b", re.I)
+ORG_TYPES_FOR_MEMBERSHIP = {"organization", "forum", "body"}
+
+
+def rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+def groups(s: Sentence, kinds: tuple[str, ...] = ("state", "org")) -> list[list[Mention]]:
+    """Runs of mentions written as a list ("A, B, C and D")."""
+    ms = [m for m in s.mentions if m.kind in kinds]
+    out: list[list[Mention]] = []
+    for m in ms:
+        if out and _SEP.match(s.text[out[-1][-1].end:m.start]):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def group_at(s: Sentence, pos: int, after: bool = True, max_gap: int = 60) -> list[Mention]:
+    """The list of states nearest after (or before) position `pos`, within `max_gap` chars."""
+    best: list[Mention] = []
+    for g in groups(s):
+        states = [m for m in g if m.kind == "state"]
+        if not states:
+            continue
+        if after and g[0].start >= pos and g[0].start - pos <= max_gap:
+            return states
+        if not after and g[-1].end <= pos and pos - g[-1].end <= max_gap:
+            best = states
+    return best
+
+
+def is_member_org(m: Mention) -> bool:
+    org = vocab.organizations().get(m.id)
+    return m.kind == "org" and org is not None and org.type in ORG_TYPES_FOR_MEMBERSHIP
+
+
+def org_after(s: Sentence, pos: int, max_gap: int = 80) -> Mention | None:
+    for m in s.orgs:
+        if m.start >= pos and m.start - pos <= max_gap and is_member_org(m):
+            return m
+    return None
+
+
+def org_before(s: Sentence, pos: int) -> Mention | None:
+    found = None
+    for m in s.orgs:
+        if m.end <= pos and is_member_org(m):
+            found = m
+    return found
+
+
+@dataclass
+class Context:
+    """What earlier sentences tell later ones: the organization under discussion."""
+
+    topic: str | None = None
+    body: str | None = None          # the last body or fund named (contributions go to it)
+    arms_context: bool = False
+    last_state: str | None = None
+    paragraph: int = -1
+    recent_dates: list = field(default_factory=list)
+
+    def update(self, s: Sentence) -> None:
+        bodies = [m for m in s.orgs if vocab.organizations()[m.id].type == "body"]
+        if bodies:
+            self.body = bodies[-1].id
+        self.arms_context = bool(re.search(r"\b(?:arms|weapons|military|helicopters|defen[cs]e)\b",
+                                           s.text, re.I))
+        if s.states:
+            self.last_state = s.states[0].id
+        orgs = [m for m in s.orgs if is_member_org(m)]
+        if orgs:
+            self.topic = orgs[0].id if s.text.lstrip().startswith(orgs[0].surface) or \
+                len({o.id for o in orgs}) == 1 else orgs[-1].id
+
+
+def resolve_org(s: Sentence, ctx: Context, pos: int, prefer: str = "after") -> tuple[str | None, float]:
+    """The organization a relation at `pos` is about, and how sure we are."""
+    first = org_after(s, pos) if prefer == "after" else org_before(s, pos)
+    if first:
+        return first.id, 0.9
+    second = org_before(s, pos) if prefer == "after" else org_after(s, pos)
+    if second:
+        return second.id, 0.8
+    if ctx.topic and _ANAPHOR.search(s.text):
+        return ctx.topic, 0.65
+    if ctx.topic:
+        return ctx.topic, 0.5
+    return None, 0.0
+
+
+def date_near(s: Sentence, pos: int, window: int = 120):
+    """The date closest to `pos` in the sentence (within `window` characters), or None."""
+    best, dist = None, window + 1
+    for d in s.dates:
+        gap = d.start - pos if d.start >= pos else pos - d.end
+        if gap < dist:
+            best, dist = d, gap
+    return best
+
+
+def claim(doc: Document, s: Sentence, kind: str, confidence: float, date=None,
+          span: tuple[int, int] | None = None, **fields: Any) -> dict[str, Any]:
+    """A claim dict in the spec's format, its span the sentence (or part of it)."""
+    start, end = doc.span(s, *(span or (0, len(s.text))))
+    c: dict[str, Any] = {"kind": kind, **{k: v for k, v in fields.items() if v is not None}}
+    if date is not None:
+        c.update(date.to_dict())
+    if doc.doc_date:
+        c["stated_as_of"] = doc.doc_date.isoformat()
+    c["source"] = {"doc": doc.doc_id, "start": start, "end": end}
+    c["quote"] = doc.original[start:end]
+    c["confidence"] = round(confidence, 2)
+    c["status"] = "proposed"
+    return c

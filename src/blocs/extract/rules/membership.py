@@ -1,0 +1,198 @@
+"""Membership claims: who is, joins, leaves, suspends, freezes, observes, applies.
+
+Each rule finds a trigger phrase, the list of states it is about (before or after it),
+and the organization (named near the trigger, else the one the text is about)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..text import Document, Sentence
+from .common import Context, claim, date_near, group_at, resolve_org, rx
+
+_ROLE_NOUNS = [
+    (rx(r"\bdialogue partners?\b"), "dialogue_partner"),
+    (rx(r"\bobservers?(?:[- ]states?| status| countries)?\b"), "observer"),
+    (rx(r"\bassociate(?:d)? members?\b"), "associate_member"),
+    (rx(r"\bpartners?\b"), "partner"),
+    (rx(r"\bcandidates?\b|\bapplicants?\b|\baspirants?\b"), "applicant"),
+]
+# ORG ... <trigger> LIST  (composition)
+_COMPOSED = rx(r"\b(?:is|are|was|were)?\s*(?:made up of|composed of|consists? of|comprises?|"
+               r"comprising|includes?|including|refers? to|brings? together|unites|"
+               r"members? (?:states? )?(?:are|were|include))\b")
+# LIST <verb> ORG
+_JOIN = rx(r"\b(?:has |have |had |to |later |only |subsequently |then |also )*"
+           r"(?:joined|joins|joining|join|became (?:a |an )?(?:full[- ]?fledged |full )?members?"
+           r"(?: of)?|become (?:a |an )?(?:full )?members?(?: of)?|(?:was|were) admitted(?: to| into)?|"
+           r"acceded to|accession to|entered)\b")
+_GRANTED = rx(r"\b(?:granted|gave|offered|accepted)\s+$")
+_LEAVE = rx(r"\b(?:has |have |had |later |then |subsequently )*(?:left|leaves|withdrew(?: from)?|"
+            r"withdraws(?: from)?|quit|quits|pulled out of|exited|dropped out of|"
+            r"(?:announced|completed) (?:its|their) withdrawal from|withdrawal from)\b")
+_SUSPEND = rx(r"\b(?:suspended|suspends|suspend|suspension of)\s+(?:its|their|her|his)?\s*"
+              r"(?:membership|participation)\b|\bsuspended\b")
+_FREEZE = rx(r"\b(?:froze|frozen|freezes|freeze|freezing)\s+(?:of\s+)?(?:its|their)?\s*"
+             r"(?:membership|participation)\b")
+_OBSERVER = rx(r"\b(?:is|are|was|were|be|been|became|become)\s+(?:an?\s+)?(?:official\s+)?"
+               r"(observers?(?:[- ]states?)?|dialogue partners?|associate members?|"
+               r"(?:full )?members?|member[- ]states?|applicants?|candidates?)\b")
+_STATUS_GRANTED = rx(r"\b(?:granted|received|obtained|given|gained|acquired)\s+"
+                     r"(observer|dialogue partner|associate member|partner)(?:ship)?\s+status\b")
+_APPLY = rx(r"\b(?:promised? to admit|pledged? to admit|decision to admit|"
+            r"(?:promise|pledge) of accession for|interest in joining|(?:applied|application|"
+            r"bid|aspirations?|ambitions?) (?:for membership (?:of|in)|to join)|"
+            r"applied to join|applied for membership)\b")
+_POSSESSIVE = rx(r"'s?\s+(?:full\s+)?(membership|participation)\b")
+_PARTICIPATES = rx(r"\b(?:only\s+)?(?:participates?|participated|takes? part|took part)\s+in\b")
+_NEGATION = rx(r"\b(?:not|never|no longer)\b")
+_ROLE_WORD = {"observer": "observer", "dialogue partner": "dialogue_partner",
+              "associate member": "associate_member", "partner": "partner",
+              "member": "member", "applicant": "applicant", "candidate": "applicant"}
+
+
+def _role_from(word: str) -> str:
+    w = word.lower().replace("-", " ")
+    for key, role in _ROLE_WORD.items():
+        if w.startswith(key):
+            return role
+    if w.startswith("member"):
+        return "member"
+    return "member"
+
+
+def _emit(out: list, doc: Document, s: Sentence, states, org: str | None, conf: float,
+          role: str, event: str, date=None, modality: str | None = None) -> None:
+    if not org:
+        return
+    for st in states:
+        out.append(claim(doc, s, "membership", conf, date if event != "state" else None,
+                         subject=st.id, object=org, role=role, event=event,
+                         modality=modality))
+
+
+def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    t = s.text
+    negated = bool(_NEGATION.search(t))
+
+    for m in _COMPOSED.finditer(t):
+        states = group_at(s, m.end(), after=True, max_gap=40)
+        if not states:
+            continue
+        org, conf = resolve_org(s, ctx, m.start(), prefer="before")
+        between = t[max(0, m.start() - 60):m.start()]
+        role = next((r for p, r in _ROLE_NOUNS if p.search(between)), "member")
+        _emit(out, doc, s, states, org, conf, role, "state")
+
+    for m in re.finditer(r"\(([^()]*)\)", t):
+        inner = m.group(1)
+        if not re.search(r"\bplus\b|\+", inner, re.I):
+            continue
+        host = [o for o in s.orgs if o.end <= m.start() and m.start() - o.end <= 25]
+        if host:
+            states = [x for x in s.states if m.start() < x.start < m.end()]
+            _emit(out, doc, s, states, host[-1].id, 0.85, "member", "state")
+
+    for m in _JOIN.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=40)
+        if not states:
+            continue
+        org, conf = resolve_org(s, ctx, m.end(), prefer="after")
+        d = date_near(s, m.start())
+        _emit(out, doc, s, states, org, conf, _join_role(t, m.end()), "join",
+              d.date if d else None, "negated" if negated else None)
+
+    for m in re.finditer(r"\bmembership\b", t, re.I):
+        pre = t[max(0, m.start() - 80):m.start()]
+        g = re.search(r"(granted|gave|offered)\s+([^,;]*?)\s+$", pre, re.I)
+        if not g:
+            continue
+        states = [x for x in s.states if m.start() - 80 <= x.start < m.start()]
+        org, conf = resolve_org(s, ctx, m.end(), prefer="after")
+        d = date_near(s, m.start(), 200)
+        _emit(out, doc, s, states, org, conf, "member", "join", d.date if d else None)
+
+    for m in _LEAVE.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=40)
+        if not states:
+            continue
+        org, conf = resolve_org(s, ctx, m.end(), prefer="after")
+        d = date_near(s, m.start())
+        _emit(out, doc, s, states, org, conf, "member", "leave", d.date if d else None)
+
+    for m in _SUSPEND.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=90) or \
+            [x for x in s.states if x.end <= m.start()][-1:]
+        if not states:
+            continue
+        org, conf = _org_for_status(s, ctx, m)
+        d = date_near(s, m.end(), 60)
+        _emit(out, doc, s, states, org, conf, "member", "suspend", d.date if d else None)
+
+    for m in _FREEZE.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=60)
+        org, conf = _org_for_status(s, ctx, m)
+        d = date_near(s, m.start())
+        _emit(out, doc, s, states, org, conf, "member", "freeze", d.date if d else None)
+
+    for m in _OBSERVER.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=10)
+        if not states or _JOIN.search(t[m.start():m.end()]):
+            continue
+        role = _role_from(m.group(1))
+        org, conf = _org_for_status(s, ctx, m)
+        _emit(out, doc, s, states, org, conf, role, "state",
+              modality="negated" if _NEGATION.search(t[max(0, m.start() - 5):m.end()]) else None)
+
+    for m in _STATUS_GRANTED.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=40)
+        org, conf = _org_for_status(s, ctx, m)
+        d = date_near(s, m.start())
+        _emit(out, doc, s, states, org, conf, _role_from(m.group(1)), "join",
+              d.date if d else None)
+
+    for m in _APPLY.finditer(t):
+        states = group_at(s, m.end(), after=True, max_gap=15) or \
+            group_at(s, m.start(), after=False, max_gap=25)
+        org, conf = resolve_org(s, ctx, m.end(), prefer="after")
+        if "admit" in m.group().lower() or "accession for" in m.group().lower():
+            org, conf = resolve_org(s, ctx, m.start(), prefer="before")
+        _emit(out, doc, s, states, org, conf, "applicant", "state")
+
+    for m in _POSSESSIVE.finditer(t):
+        states = [x for x in s.states if x.end == m.start() or t[x.end:m.start()] in ("'", "")]
+        if not states:
+            continue
+        org, conf = resolve_org(s, ctx, m.end(), prefer="after")
+        _emit(out, doc, s, states, org, conf, "member", "state")
+
+    for m in _PARTICIPATES.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=25)
+        if not states:
+            continue
+        orgs = [o for o in s.orgs if o.start > m.end()]
+        for o in orgs:
+            _emit(out, doc, s, states, o.id, 0.7, "member", "state")
+    return out
+
+
+def _join_role(t: str, pos: int) -> str:
+    tail = t[pos:pos + 60].lower()
+    m = re.search(r"\bas (?:an? )?(observer|dialogue partner|associate member|partner|full member|member)", tail)
+    return _role_from(m.group(1).replace("full ", "")) if m else "member"
+
+
+def _org_for_status(s: Sentence, ctx: Context, m: re.Match) -> tuple[str | None, float]:
+    """`in/of ORG` right after the phrase, else the first organization of the sentence,
+    else the one under discussion."""
+    after = [o for o in s.orgs if 0 <= o.start - m.end() <= 12]
+    if after:
+        return after[0].id, 0.9
+    from .common import is_member_org
+
+    first = [o for o in s.orgs if is_member_org(o)]
+    if first:
+        return first[0].id, 0.75
+    return (ctx.topic, 0.55) if ctx.topic else (None, 0.0)

@@ -1,0 +1,105 @@
+"""A document as the rules see it: normalized sentences (spaCy's sentencizer on a blank
+English pipeline, no model), each with its mentions of states and organizations, dates
+and quantities, and a way back to the original text's offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from ..ingest.normalize import Normalized, normalize
+from .dates import DateMention, find_dates
+from .gazetteer import gazetteer
+from .numbers import Quantity, find_quantities
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    kind: str          # state | org
+    how: str           # name | metonym | demonym | leader
+    start: int         # offsets within the sentence
+    end: int
+    surface: str
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int                       # offset of the sentence in the normalized text
+    index: int
+    paragraph: int
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    @property
+    def states(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "state"]
+
+    @property
+    def orgs(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "org"]
+
+
+@dataclass
+class Document:
+    original: str
+    norm: Normalized
+    sentences: list[Sentence]
+    doc_id: str
+    doc_date: date | None
+
+    def span(self, s: Sentence, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Original offsets of sentence text[start:end], trimmed of surrounding spaces."""
+        end = len(s.text) if end is None else end
+        while start < end and s.text[start].isspace():
+            start += 1
+        while end > start and s.text[end - 1].isspace():
+            end -= 1
+        return self.norm.span(s.start + start, s.start + end)
+
+
+@cache
+def nlp():
+    import spacy
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for part in text.split("\n"):
+        if part.strip():
+            yield pos, part
+        pos += len(part) + 1
+
+
+def mentions_in(text: str) -> list[Mention]:
+    g = gazetteer()
+    out = []
+    for m in g.pattern.finditer(text):
+        name = g.names[m.group()]
+        out.append(Mention(name.id, name.kind, name.how, m.start(), m.end(), m.group()))
+    return out
+
+
+def read(original: str, doc_id: str, doc_date: date | None) -> Document:
+    norm = normalize(original)
+    paras = list(_paragraphs(norm.text))
+    sentences: list[Sentence] = []
+    for p, ((offset, _), doc) in enumerate(zip(paras, nlp().pipe(t for _, t in paras))):
+        for sent in doc.sents:
+            text = sent.text
+            if not text.strip():
+                continue
+            s = Sentence(text, offset + sent.start_char, len(sentences), p)
+            s.mentions = mentions_in(text)
+            s.dates = find_dates(text, doc_date)
+            s.quantities = find_quantities(text)
+            sentences.append(s)
+    return Document(original, norm, sentences, doc_id, doc_date)
