@@ -166,11 +166,13 @@ def test_an_html_page_is_its_visible_text_in_paragraphs(tmp_path):
     p = tmp_path / "page.html"
     p.write_text("<!doctype html><html><head><title>CSTO  news</title>"
                  "<script>var hidden = 'SCRIPTTEXT';</script><style>p {color: red}</style>"
-                 "</head><body><h1>Summit</h1><p>The summit   met\non 15 April 2010.</p>"
+                 "</head><body><h1>Summit</h1><p>Moscow, 15 April 2010</p><p>The summit   met\n"
+                 "on 14 April.</p>"
                  "<script>alert('SCRIPTTEXT')</script><p>Second <b>paragraph</b>.</p>"
                  "</body></html>", encoding="utf-8")
     doc = read_document(p)
-    assert doc.text == "Summit\n\nThe summit met on 15 April 2010.\n\nSecond paragraph."
+    assert doc.text == ("Summit\n\nMoscow, 15 April 2010\n\nThe summit met on 14 April."
+                        "\n\nSecond paragraph.")
     assert (doc.format, doc.title, doc.date) == ("html", "CSTO news", "2010-04-15")
     assert "SCRIPTTEXT" not in doc.text and "color" not in doc.text
 

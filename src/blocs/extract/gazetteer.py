@@ -72,5 +72,5 @@ def gazetteer() -> Gazetteer:
         names.setdefault(person, Name(v["state"], "state", "leader", (v["from"], v["to"])))
     alternatives = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alternatives)
-    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+    pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
     return Gazetteer(names, pattern)

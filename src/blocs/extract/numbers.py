@@ -21,7 +21,7 @@ _MONEY = re.compile(r"(?:(US|U\.S\.)\s?)?\$\s?" + _NUM + _SCALES + r"|"
 _PERCENT = re.compile(r"\b" + _NUM + r"\s?(%|per\s?cent\b)", re.I)
 _COUNT = re.compile(r"\b" + _NUM + _SCALES + r"\s+(troops|soldiers|servicemen|personnel|"
                     r"military personnel|peacekeepers|officers)\b", re.I)
-_BARE = re.compile(r"(?<![\w$.,])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\w%.,]|\s?'?s\b)")
+_BARE = re.compile(r"(?<![\w$.,])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\w%]|[.,]\d|\s?'?s\b)")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 
 Dependency-free on purpose: a document's date decides which day its claims speak from, so
 the rule has to be one a person can predict. Only the first 2,000 characters are looked
-at (a masthead or title block, not the history the text goes on to tell), the first date
-there wins, and when none is found the caller asks for `--date` rather than guessing.
+at (a masthead or title block, not the history the text goes on to tell), a date inside a
+sentence ("in October 2009") is passed over, the first remaining one wins, and when none
+is found the caller asks for `--date` rather than guessing.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ _MONTHS = ({m: i for i, m in enumerate(_EN, 1)} | _EN_SHORT
 _WORD = r"([A-Za-zА-Яа-яЁё]+)\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
-_PATTERNS = [  # (regex, field order, precision); longer forms first at the same place
-    (re.compile(rf"(?<!\d)(\d{{4}})-(\d{{2}})-(\d{{2}})(?!\d)"), "ymd", "day"),
-    (re.compile(rf"(?<!\d){_DAY}\s+{_WORD},?\s+{_YEAR}"), "dmy", "day"),
-    (re.compile(rf"\b{_WORD}\s+{_DAY},?\s+{_YEAR}"), "mdy", "day"),
-    (re.compile(rf"\b{_WORD},?\s+{_YEAR}"), "my", "month"),
+# (regex, the order of its fields): 2010-04-15, 15 April 2010, April 15, 2010, April 2010
+_PATTERNS = [
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
+    (re.compile(rf"(?<!\d){_DAY}\s+{_WORD},?\s+{_YEAR}"), "dmy"),
+    (re.compile(rf"\b{_WORD}\s+{_DAY},?\s+{_YEAR}"), "mdy"),
+    (re.compile(rf"\b{_WORD},?\s+{_YEAR}"), "my"),
 ]
 
 
@@ -69,6 +71,7 @@ def _in_prose(head: str, start: int) -> bool:
     """Is the date part of a sentence ("the summit in October 2009") rather than a dateline?
     A preposition right before it says so, unless a word like "published" comes first."""
     before = head[max(0, start - 40):start]
+    before = re.sub(r"\d{1,2}(?:st|nd|rd|th)?\s*$", "", before)   # "on [15] April 2010"
     return bool(_PREPOSITION.search(before)) and not _PUBLISHED.search(before)
 
 
@@ -78,8 +81,8 @@ def find_date(text: str, top: int = TOP) -> str | None:
     Dates inside sentences ("in October 2009") are passed over: near the top of an
     analytical text they are usually history, not the day the text was written."""
     head = text[:top]
-    best: tuple[int, int, str] | None = None   # (position, -length, value)
-    for rx, order, _precision in _PATTERNS:
+    best: tuple[int, int, str] | None = None   # (position, -length, value): earliest, longest
+    for rx, order in _PATTERNS:
         for m in rx.finditer(head):
             value = _value(m, order)
             if value is None or _in_prose(head, m.start()):

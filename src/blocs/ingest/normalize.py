@@ -7,7 +7,8 @@ normalized text back, so a quote is always `original[start:end]`.
 Repairs: glyphs standing for spaces (`■`), ligatures (`ﬁ` → `fi`), words hyphenated
 across a line break (`mem-\\nber` → `member`, while `post-\\nSoviet` keeps its hyphen
 when the second part is capitalised), soft hyphens, and line breaks inside paragraphs
-(one newline becomes a space; a blank line stays a paragraph break).
+(one newline becomes a space; a blank line stays a paragraph break unless the sentence
+runs on across it, as it does over a page or column break).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _SPACE_GLYPHS = "■□▪\u00a0\u2002\u2003\u2009\u202f"
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _QUOTES = {"’": "'", "‘": "'", "“": '"', "”": '"'}
 # a hyphen at the end of a line, between two letters: "mem-\nber", "mem- \n ber"
-_BROKEN_WORD = re.compile(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[A-Za-z])")
+_BROKEN_WORD = re.compile(r"(?<=[A-Za-z])-[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[A-Za-z])")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -77,6 +78,8 @@ def normalize(original: str) -> Normalized:
                 j += 1
             newlines = text.count("\n", i, j)
             rep = "\n" if newlines > 1 else " "
+            if rep == "\n" and j < n and text[j].islower() and out and out[-1] not in ".!?:":
+                rep = " "     # a page or column break inside a sentence
             if out and out[-1] in (" ", "\n"):
                 if rep == "\n":
                     out[-1] = "\n"

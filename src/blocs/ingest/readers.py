@@ -120,7 +120,7 @@ def _decode(path: Path, data: bytes, declared: str | None = None) -> tuple[str, 
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return enc, data.decode(enc)
+                return enc, _text_only(path, data.decode(enc))
             except UnicodeDecodeError:
                 raise ReadError(path, f"starts as {enc} but is not valid {enc}") from None
     if b"\x00" in data:

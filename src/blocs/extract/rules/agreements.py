@@ -21,6 +21,7 @@ _ACTIONS = [
     (rx(r"\badopted\b|\bintroduced\b|\bapproved\b"), "adopted"),
 ]
 _AGREEMENT_TYPES = {"treaty", "agreement", "proposal"}
+_NEG = rx(r"\b(?:not|never|refused to|declined to|failed to|reluctant to|yet to)\s+(?:yet\s+)?$")
 
 
 def _instruments(s: Sentence) -> list[tuple[Mention, str]]:
@@ -53,17 +54,30 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
 
     for pattern, action in _ACTIONS:
         for m in pattern.finditer(t):
+            if action in ("ratified", "signed", "acceded", "adopted") and _NEG.search(
+                    t[max(0, m.start() - 25):m.start()]):
+                continue
             targets = [(mm, i) for mm, i in inst if 0 <= mm.start - m.end() <= 70]
+            if not targets and re.search(r"participate|did so|it\b", m.group() + t[m.end():m.end() + 4]):
+                targets = [(mm, i) for mm, i in inst if mm.end <= m.start()][-1:]
+            if not targets:
+                done = re.search(r"\b(?:was|were|has been|had been)\s+$", t[:m.start()])
+                if done:
+                    targets = [(mm, i) for mm, i in inst if 0 <= m.start() - mm.end <= 160][-1:]
             if action == "proposed":
                 targets += [(mm, i) for mm, i in inst if 0 <= m.start() - mm.end <= 3]
                 targets += _proposed_bodies(s, m)
             if not targets:
                 continue
-            subjects = group_at(s, m.start(), after=False, max_gap=60)
+            if re.search(r"\b(?:and|but)\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|then\s+)?$",
+                         t[:m.start()]):
+                subjects = s.states[:1]     # "X is ... and has signed": X signs
+            else:
+                subjects = group_at(s, m.start(), after=False, max_gap=60)
             if not subjects:
                 subjects = [x for x in s.states if x.end <= m.start()][-1:]
-            if not subjects and ctx.last_state:
-                subjects = [ctx.last_state]
+            if not subjects and re.search(r"\b(?:was|were)\s+$", t[:m.start()]):
+                subjects = s.states[:1]
             obj = targets[0][1]
             d = date_near(s, m.start(), 80)
             for st in subjects:
@@ -88,8 +102,8 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     # "the 1994 Partnership and Cooperation Agreement" with a party named in the sentence
     for d in s.dates:
         for mm, i in inst:
-            if d.prep == "the" and 0 <= mm.start - d.end <= 3 or \
-                    0 <= d.start - mm.end <= 5 and re.fullmatch(r"\s+of\s+", t[mm.end:d.start]):
+            if d.prep == "the" and 0 <= mm.start - d.end <= 3 or 0 <= d.start - mm.end <= 60 \
+                    and re.fullmatch(r"\s+(?:and\s+[^,.;]{0,40}?\s+)?of\s+", t[mm.end:d.start]):
                 parties = [x for x in s.states]
                 for p in parties[:1]:
                     add(p.id, i, "signed", d.date, 0.6)

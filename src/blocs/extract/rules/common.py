@@ -11,6 +11,9 @@ from ... import vocab
 from ..text import Document, Mention, Sentence
 
 _SEP = re.compile(r"^\s*(,|and|or|, and|, or|as well as|&|/|, as well as)\s*$")
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|the latter|the said)\s+(?:organi[sz]ation|grouping|"
+                            r"group|bloc|alliance|body|framework|forum|structure|mechanism)\b",
+                            re.I)
 _ANAPHOR = re.compile(r"\b(it|its|this organi[sz]ation|the organi[sz]ation|the grouping|"
                       r"the group|the bloc|the alliance|the body|the union|the community|"
                       r"the forum|this grouping|this framework|the framework|which)\b", re.I)
@@ -72,6 +75,7 @@ class Context:
     """What earlier sentences tell later ones: the organization under discussion."""
 
     topic: str | None = None
+    last_org: str | None = None       # the organization named last ("this organization")
     body: str | None = None          # the last body or fund named (contributions go to it)
     arms_context: bool = False
     last_state: str | None = None
@@ -88,8 +92,11 @@ class Context:
             self.last_state = s.states[0].id
         orgs = [m for m in s.orgs if is_member_org(m)]
         if orgs:
-            self.topic = orgs[0].id if s.text.lstrip().startswith(orgs[0].surface) or \
-                len({o.id for o in orgs}) == 1 else orgs[-1].id
+            self.last_org = orgs[-1].id
+            anaphor = _ANAPHOR.search(s.text)
+            if anaphor and anaphor.start() < orgs[0].start and self.topic:
+                return      # "It ... merged with X": the sentence is still about the topic
+            self.topic = orgs[0].id
 
 
 def resolve_org(s: Sentence, ctx: Context, pos: int, prefer: str = "after") -> tuple[str | None, float]:
@@ -100,6 +107,8 @@ def resolve_org(s: Sentence, ctx: Context, pos: int, prefer: str = "after") -> t
     second = org_before(s, pos) if prefer == "after" else org_after(s, pos)
     if second:
         return second.id, 0.8
+    if ctx.last_org and _DEMONSTRATIVE.search(s.text):
+        return ctx.last_org, 0.65
     if ctx.topic and _ANAPHOR.search(s.text):
         return ctx.topic, 0.65
     if ctx.topic:
@@ -108,9 +117,12 @@ def resolve_org(s: Sentence, ctx: Context, pos: int, prefer: str = "after") -> t
 
 
 def date_near(s: Sentence, pos: int, window: int = 120):
-    """The date closest to `pos` in the sentence (within `window` characters), or None."""
+    """The date closest to `pos` in the sentence (within `window` characters), or None;
+    dates inside a name ("Programme 2005-2015") do not count."""
     best, dist = None, window + 1
     for d in s.dates:
+        if any(m.start <= d.start < m.end for m in s.mentions):
+            continue
         gap = d.start - pos if d.start >= pos else pos - d.end
         if gap < dist:
             best, dist = d, gap

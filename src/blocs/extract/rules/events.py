@@ -13,12 +13,13 @@ from .common import Context, claim, date_near, is_member_org, rx
 _TYPES = [
     ("summit", rx(r"\bsummits?\b")),
     ("exercise", rx(r"\bexercises?\b|\bmanoeuvres\b|\bmaneuvers\b|\bdrills\b")),
-    ("conflict", rx(r"\b(?:conflict|war|invasion|intervention|incursion|hostilities)\b")),
+    ("conflict", rx(r"\b(?:conflict|(?<!cold )(?<!cold-)war|invasion|intervention|incursion|"
+                    r"hostilities)\b")),
     ("protest", rx(r"\b(?:protests?|uprising|demonstrations?|revolution|unrest|riots?)\b")),
     ("visit", rx(r"\b(?:visit(?:ed|s)?|trip)\b")),
     ("meeting", rx(r"\b(?:meetings?|talks|negotiations|consultations|rounds? of talks)\b")),
     ("declaration", rx(r"\b(?:declar(?:ed|ing|ation)|recognition of|recogni[sz]ed the "
-                       r"independence|speech|statement)\b")),
+                       r"independence|speech|statement|reassured|announced)\b")),
 ]
 
 
@@ -45,11 +46,25 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                 if visit_to and visit_to not in ids:
                     ids.append(visit_to)
                 participants = ids or None
-            out.append(claim(doc, s, "event", 0.5, d.date if d else None, event_type=etype,
-                             object=orgs[0].id if orgs else None, place=place,
-                             participants=participants))
+            if d is None and not orgs and not place and len(participants or []) < 2 and \
+                    etype not in ("declaration", "visit"):
+                continue   # a passing mention ("sobered by the conflict"), not an event stated
+            objects = _org_list(s, orgs[0]) if orgs else [None]
+            for o in objects:
+                out.append(claim(doc, s, "event", 0.5, d.date if d else None, event_type=etype,
+                                 object=o, place=place, participants=participants))
             break   # one event of a type per sentence
     return out
+
+
+def _org_list(s: Sentence, first) -> list[str]:
+    """The organizations listed together with `first` ("the CSTO, EurAsEC and SCO")."""
+    from .common import groups
+
+    for g in groups(s, ("org",)):
+        if first in g:
+            return list(dict.fromkeys(o.id for o in g if is_member_org(o)))
+    return [first.id]
 
 
 __all__ = ["rules", "vocab"]

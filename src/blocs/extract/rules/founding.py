@@ -13,10 +13,12 @@ from .common import Context, claim, date_near, group_at, rx
 _FOUNDED = rx(r"\b(?:was|were|is|has been|had been)?\s*(?:officially\s+|formally\s+)?"
               r"(?:established|founded|created|formed|set up|launched|inaugurated|"
               r"institutionali[sz]ed)\b")
-_TO_FOUND = rx(r"\b(?:agreed to|agreement to|decided to|decision to|plans? to|proposed|"
-               r"proposal to|move to|moved to)\s+(?:establish|create|set up|form|found|launch)\b|"
-               r"\b(?:creation|establishment|founding|formation|launch) of\b|"
-               r"\b(?:creating|establishing|setting up|forming|founding)\b")
+_TO_FOUND = rx(r"\b(?:agreed to|agreement to|decided to|decision to|move to|moved to)\s+"
+               r"(?:establish|create|set up|form|found|launch)\b|"
+               r"\b(?:creation|establishment|founding|formation) of\b|"
+               r"\b(?:creating|establishing|setting up|founding)\b")
+_PROPOSED = rx(r"\b(?:propos\w*|suggest\w*|call\w* for|advocat\w*|idea of)\b[^.;]{0,25}$")
+_DIRECT = re.compile(r"^\s*(?:the|an?|its|a new|the new|a joint|the joint)?\s*$", re.I)
 _FUTURE = rx(r"\b(?:is to be|are to be|will be|to be|would be|planned|plans? to|proposed)\b")
 _BY = rx(r"\b(?:by|between|among)\b")
 _INVOLVING = rx(r"\bwith the (?:involvement|participation) of\b")
@@ -26,6 +28,8 @@ _SUCCESSION = [
     (rx(r"\b(?:succeeded|replaced|superseded|successor (?:of|to))\b"), "successor_of", "after"),
     (rx(r"\binstitutionali[sz](?:ing|ed|es|e|ation of)\b"), "institutionalizes", "after"),
 ]
+_OCCASION = rx(r"\s*(?:annual\s+|extraordinary\s+)?(?:summits?|meetings?|sessions?|exercises?|"
+               r"talks|declarations?|agreements?|proposals?|conferences?|forums?)\b")
 _GREW_INTO = rx(r"\b(?:grew|developed|evolved|turned|was transformed|transformed)\b[^.;]*?\binto\b")
 
 
@@ -43,7 +47,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
 
     for m in _FOUNDED.finditer(t):
         before = [o for o in orgs if o.end <= m.start() and m.start() - o.end <= 40]
-        if not before:
+        if not before or re.match(r"\s+(?:on|upon)\b", t[m.end():]):
             continue
         org = before[-1]
         d = date_near(s, m.end(), 40)
@@ -71,7 +75,10 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
 
     for m in _TO_FOUND.finditer(t):
         after = [o for o in orgs if 0 <= o.start - m.end() <= 60 and o.id not in seen]
-        if not after:
+        if not after or _PROPOSED.search(t[:m.start()]):
+            continue
+        gap = t[m.end():after[0].start]
+        if not _DIRECT.match(gap) and not re.fullmatch(r"\s*(?:the|an?)?\s*(?:[A-Z][\w-]*\s*)*", gap):
             continue
         org = after[0]
         d = date_near(s, org.end, 80)
@@ -82,7 +89,8 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     for d in s.dates:
         if d.date.precision != "year":
             continue
-        nxt = [o for o in orgs if 0 <= o.start - d.end <= 6 and d.prep == "the"]
+        nxt = [o for o in orgs if 0 <= o.start - d.end <= 6 and d.prep == "the" and not
+               _OCCASION.match(t[o.end:])]
         prev = [o for o in orgs if 0 <= d.start - o.end <= 12 and
                 re.fullmatch(r"\s+of\s+", t[o.end:d.start])]
         for o in nxt + prev:
@@ -102,6 +110,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                 out.append(claim(doc, s, "founding", 0.6, d.date if d and d.start < o.start else None,
                                  subject=o.id))
                 seen.add(o.id)
+        chain = [o for i, o in enumerate(chain) if i == 0 or chain[i - 1].id != o.id]
         for a, b in zip(chain, chain[1:]):
             d = date_near(s, b.start, 40)
             out.append(claim(doc, s, "succession", 0.6, d.date if d and d.start < b.start else None,

@@ -78,7 +78,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     negated = bool(_NEGATION.search(t))
 
     for m in _COMPOSED.finditer(t):
-        states = group_at(s, m.end(), after=True, max_gap=40)
+        states = group_at(s, m.end(), after=True, max_gap=12)
         if not states:
             continue
         org, conf = resolve_org(s, ctx, m.start(), prefer="before")
@@ -97,8 +97,10 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
 
     for m in _JOIN.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=40)
-        if not states:
+        if not states or _NOT_YET.search(t[max(0, m.start() - 30):m.start()]):
             continue
+        if any(_is_instrument(o.id) for o in s.orgs if 0 <= o.start - m.end() <= 40):
+            continue      # acceding to a treaty is an agreement, not a membership
         org, conf = resolve_org(s, ctx, m.end(), prefer="after")
         d = date_near(s, m.start())
         _emit(out, doc, s, states, org, conf, _join_role(t, m.end()), "join",
@@ -110,7 +112,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         if not g:
             continue
         states = [x for x in s.states if m.start() - 80 <= x.start < m.start()]
-        org, conf = resolve_org(s, ctx, m.end(), prefer="after")
+        org, conf = _granting_org(s, ctx, g.start() + max(0, m.start() - 80))
         d = date_near(s, m.start(), 200)
         _emit(out, doc, s, states, org, conf, "member", "join", d.date if d else None)
 
@@ -162,7 +164,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         _emit(out, doc, s, states, org, conf, "applicant", "state")
 
     for m in _POSSESSIVE.finditer(t):
-        states = [x for x in s.states if x.end == m.start() or t[x.end:m.start()] in ("'", "")]
+        states = [x for x in s.states if x.end <= m.start() and t[x.end:m.start()] in ("'", "")]
         if not states:
             continue
         org, conf = resolve_org(s, ctx, m.end(), prefer="after")
@@ -176,6 +178,31 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         for o in orgs:
             _emit(out, doc, s, states, o.id, 0.7, "member", "state")
     return out
+
+
+_NOT_YET = rx(r"\b(?:interest in|aspirations? to|bid to|wants? to|wish(?:es)? to|plans? to|"
+               r"seeks? to|intends? to|hopes? to|desire to|application to|promised? to|"
+               r"refused to|declined to|reluctan\w+ to|would|could|might|may)\s+$")
+
+
+def _is_instrument(oid: str) -> bool:
+    from ... import vocab
+
+    return vocab.organizations()[oid].type in ("treaty", "agreement", "proposal")
+
+
+def _granting_org(s: Sentence, ctx: Context, pos: int) -> tuple[str | None, float]:
+    """Who grants membership: an organization before the verb, else the one the text is
+    about (when the subject is "it"), else one after."""
+    from .common import _ANAPHOR, org_after, org_before
+
+    before = org_before(s, pos)
+    if before:
+        return before.id, 0.85
+    if ctx.topic and _ANAPHOR.search(s.text[:pos]):
+        return ctx.topic, 0.7
+    after = org_after(s, pos)
+    return (after.id, 0.6) if after else (ctx.topic, 0.5)
 
 
 def _join_role(t: str, pos: int) -> str:

@@ -14,15 +14,19 @@ _CONTRIB = rx(r"\b(?:contribut\w*|suppl(?:y|ying|ies|ied)|provid\w*|pledg\w*|com
               r"allocat\w*|put up|putting up)\b")
 _TOTAL = rx(r"\b(?:of\s+)?(?:a|the)?\s*total(?:\s+of)?\s*$")
 _EACH = rx(r"^\s*each\b")
-_STAGE = [(rx(r"\b(?:discuss\w*|consider\w*|propos\w*|offer\w*|negotiat\w*|prospective|"
+_STAGE = [(rx(r"\b(?:expected|will|plans?|planned|to increase|aims?)\b"), "expected"),
+          (rx(r"\b(?:discuss\w*|consider\w*|propos\w*|offer\w*|negotiat\w*|prospective|"
               r"possibility)\b"), "proposed"),
-          (rx(r"\b(?:expected|will|plans?|planned|to increase|aims?)\b"), "expected"),
           (rx(r"\b(?:signed|agreed|concluded|contract)\b"), "agreed"),
           (rx(r"\b(?:sold|delivered|received|provided|disbursed|supplied|transferred)\b"),
            "delivered")]
 _ARMS = rx(r"\b(?:arms|weapons?|helicopters?|aircraft|fighters?|jets?|tanks?|missiles?|"
            r"submarines?|frigates?|warships?|military (?:equipment|hardware|cooperation)|"
            r"naval forces|defence equipment|Mi-\d+|Su-\d+|MiG-\d+)\b")
+_ARMS_DEAL = rx(r"\b(?:arms|weapons?|military)\s+(?:sales?|deals?|contracts?|exports?|supplies|"
+                r"purchases?|cooperation)\b|\bcontract\b|\bassistance in develop\w*")
+_SALE = rx(r"\b(?:sold|sells?|selling|deliver\w*|export\w*|suppl(?:y|ied|ies)|purchas\w*|"
+           r"bought|buy\w*)\b")
 _LOAN = rx(r"\b(loans?|credits?|aid|assistance|grants?|investments?)\b")
 _FLOW_OF = {"loan": "loan", "loans": "loan", "credit": "credit", "credits": "credit",
             "aid": "aid", "assistance": "aid", "grant": "aid", "grants": "aid",
@@ -98,10 +102,12 @@ def contributions(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, An
 
 
 def _target(s: Sentence, ctx: Context, pos: int) -> str | None:
-    """The body receiving contributions: named in the sentence, else the one in focus."""
+    """The body receiving contributions: named in the sentence (not as the contributor
+    right before the verb), else the one in focus."""
     bodies = [m for m in s.orgs if vocab.organizations()[m.id].type in ("body", "forum",
                                                                         "organization")]
-    before = [m for m in bodies if m.end <= pos]
+    before = [m for m in bodies if m.end <= pos and not
+              re.fullmatch(r"\s*(?:\w+\s+){0,3}", s.text[m.end:pos])]
     if before:
         return before[-1].id
     if ctx.body:
@@ -158,6 +164,8 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         if not a or not b:
             continue
         q = next((q for q in money if q.start > m.end()), None)
+        if q is None:
+            continue          # "A-B trade" with no figure says nothing checkable
         d = date_near(s, m.start(), 200)
         out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=a.id, object=b.id,
                          flow="trade", amount=_num(q.value) if q else None,
@@ -166,9 +174,6 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     # "$2 billion loan to Kyrgyzstan, $500 million credit to Armenia"
     lender = None
     for q in money:
-        after = t[q.end:q.end + 40]
-        lm = _LOAN.match(after.strip() and after.lstrip()) if after.strip() else None
-        to = re.match(r"\s*(?:\w+\s+){0,2}?to\s+", t[q.end:]) if True else None
         kind_word = re.match(r"\s*(?:[\w-]+\s+)?(loans?|credits?|aid|assistance|grants?|investments?)\b",
                              t[q.end:], re.I)
         flow_kind = _FLOW_OF.get(kind_word.group(1).lower()) if kind_word else None
@@ -192,7 +197,6 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=lender.id,
                          object=dest.id, flow=flow_kind, amount=_num(q.value), unit=q.unit,
                          stage=_stage(t)))
-        del lm, to
 
     # "US military aid to Tbilisi"
     for m in re.finditer(r"\b(aid|assistance)\s+to\s+", t, re.I):
@@ -202,9 +206,24 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             out.append(claim(doc, s, "flow", 0.6, subject=giver[-1].id, object=dest.id,
                              flow="aid", stage=_stage(t) or "delivered"))
 
-    # arms: "sold helicopters to X", "arms sales", "contract" in a military context
-    if _ARMS.search(t) or (ctx.arms_context and re.search(r"\bcontract\b", t, re.I)):
-        states = s.states
+    # arms: "sold helicopters to X", "arms sales", "contract" in a military context; a
+    # sentence listing several deals is read clause by clause
+    pos = 0
+    for clause in re.split(r",\s+and\s+|;\s+", t):
+        start = t.find(clause, pos)
+        pos = start + len(clause)
+        out += _arms(doc, s, ctx, start, start + len(clause), money)
+    return out
+
+
+def _arms(doc: Document, s: Sentence, ctx: Context, a: int, b: int, money) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    t = s.text[:b]
+    clause = s.text[a:b]
+    money = [q for q in money if a <= q.start < b]
+    if _ARMS_DEAL.search(clause) or (_ARMS.search(clause) and _SALE.search(clause)) or (
+            ctx.arms_context and re.search(r"\bcontract\b", clause, re.I)):
+        states = [x for x in s.states if a <= x.start < b]
         sold = re.search(r"\b(sold|sells|sell|deliver\w*|export\w*|supplied)\b", t, re.I)
         seller = buyer = None
         if sold:
@@ -213,17 +232,15 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                      re.search(r"\bto\s+$", t[max(0, x.start - 6):x.start])]
             if before and after:
                 seller, buyer = before[-1], after[0]
-        if seller is None and len({x.id for x in states}) >= 2 and re.search(
-                r"\barms\b|\bweapons\b|\bcontract\b|\bnaval\b|\bmilitary\b", t, re.I):
-            ids = list(dict.fromkeys(x.id for x in states))
-            seller_id = "RUS" if "RUS" in ids else ids[0]
-            seller = next(x for x in states if x.id == seller_id)
-            buyer = next((x for x in states if x.id != seller_id), None)
+        ids = list(dict.fromkeys(x.id for x in states))
+        if seller is None and len(ids) == 2:
+            seller = states[0]         # "the leaders of X and Y", "between X and Y"
+            buyer = next(x for x in states if x.id != seller.id)
         if seller and buyer:
             q = next((q for q in money), None)
-            d = date_near(s, q.start if q else 0, 300)
+            d = date_near(s, q.start if q else a, 300)
             out.append(claim(doc, s, "flow", 0.55, d.date if d else None, subject=seller.id,
                              object=buyer.id, flow="arms_sale",
                              amount=_num(q.value) if q else None, unit=q.unit if q else None,
-                             stage=_stage(t)))
+                             stage=_stage(clause)))
     return out
