@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import catalog_cmds, history_cmds, ingest_cmds, membership_cmds
+from . import catalog_cmds, extract_cmds, history_cmds, ingest_cmds, membership_cmds
 
 app = typer.Typer(
     name="blocs",
@@ -18,6 +18,7 @@ membership_cmds.register(app)
 history_cmds.register(app)
 catalog_cmds.register(app)
 ingest_cmds.register(app)
+extract_cmds.register(app)
 
 
 def main() -> None:

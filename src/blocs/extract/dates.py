@@ -26,7 +26,7 @@ _PATTERNS = [
     ("qdecade", re.compile(rf"\b{_Q}[\s-]+(?:the\s+)?(\d{{3}}0)\s?'?s\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(\d{3}0)\s?'?s\b")),
     ("qyear", re.compile(rf"\b{_Q}[\s-]+(\d{{4}})\b(?!\s?'?s)", re.I)),
-    ("year", re.compile(r"(?<![\d,.$-])\b(1[89]\d\d|20\d\d)\b(?![\d,%]|[-–]\d|\s?'?s\b|\s*(?:troops|billion|million))")),
+    ("year", re.compile(r"(?<![\d,.$-])\b(1[89]\d\d|20\d\d)\b(?![\d%]|,\d|[-–]\d|\s?'?s\b|\s*(?:troops|billion|million))")),
     ("rel", re.compile(r"\b(last|this|next|previous)\s+year\b", re.I)),
 ]
 _QUAL = {"early": "early", "the early": "early", "beginning of": "early", "start of": "early",

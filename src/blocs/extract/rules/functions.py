@@ -10,7 +10,7 @@ from ... import vocab
 from ..text import Document, Sentence
 from .common import Context, claim, rx
 
-_PURPOSE = rx(r"\b(?:focus(?:s|ed|sed|ses|ing)? on|aim(?:s|ed)? (?:at|to)|seeks? to|sought to|"
+_PURPOSE = rx(r"\b(?:focus(?:es|s|ed|sed|ses|ing)? on|aim(?:s|ed)? (?:at|to)|seeks? to|sought to|"
               r"covers?|covering|address(?:es|ing)|remit|functions? of|centred on|centered on|"
               r"agenda (?:of|includes)|tool for|responsible for|dedicated to|deals? with|"
               r"tasked with|mandate|to facilitate|in order to|specialises in|specializes in|"
