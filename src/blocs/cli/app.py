@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from . import catalog_cmds, extract_cmds, history_cmds, ingest_cmds, membership_cmds
+from . import (catalog_cmds, extract_cmds, history_cmds, ingest_cmds, membership_cmds,
+               review_cmds)
 
 app = typer.Typer(
     name="blocs",
@@ -19,6 +20,7 @@ history_cmds.register(app)
 catalog_cmds.register(app)
 ingest_cmds.register(app)
 extract_cmds.register(app)
+review_cmds.register(app)
 
 
 def main() -> None:

@@ -18,9 +18,17 @@ from . import dialect, schema
 
 Step = Callable[[Connection], None]
 
+
+
+def _add_reviews(conn: Connection) -> None:
+    schema.reviews.create(conn, checkfirst=True)
+    for index in schema.reviews.indexes:
+        index.create(conn, checkfirst=True)
+
+
 # version -> the step that brings a store from version-1 to it
-STEPS: dict[int, Step] = {}
-LATEST = 1
+STEPS: dict[int, Step] = {2: _add_reviews}
+LATEST = 2
 
 
 def _create(conn: Connection) -> None:

@@ -116,3 +116,18 @@ complete_voices = Table(
     Column("org", String(64), primary_key=True),
     Column("precedence", Integer, nullable=False),
 )
+
+# review decisions, append-only: the extraction as it was, the reviewer's edit, who, when
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(32), nullable=False),
+    Column("decision", String(16), nullable=False),   # accepted | rejected | edited
+    Column("reviewer", String(128), nullable=False),
+    Column("at", String(32), nullable=False),         # ISO timestamp, UTC
+    Column("before", Text, nullable=False),           # the claim as it was (JSON)
+    Column("after", Text),                            # the edited claim (JSON), for edits
+    Column("new_claim_id", String(32)),               # the claim an edit created
+    Column("note", Text),
+)
+Index("ix_reviews_claim", reviews.c.claim_id)
