@@ -57,8 +57,10 @@ def emit(records: Sequence[dict[str, Any]], fmt: Format, columns: list[str] | No
     table = Table(title=title, title_justify="left", header_style="bold")
     for c in cols:
         table.add_column(c.replace("_", " "), overflow="fold")
-    for r in records:
-        table.add_row(*[_cell(r.get(c)) for c in cols])
+    from rich.text import Text
+
+    for r in records:     # Text, not markup: document text like "[bold]" is shown as written
+        table.add_row(*[Text(_cell(r.get(c))) for c in cols])
     console.print(table)
     if footer:
         console.print(footer)

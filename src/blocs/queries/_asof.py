@@ -10,11 +10,10 @@ equals); every other voice whose answer differs in role class is a conflict.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from ..dates import PartialDate
@@ -24,20 +23,44 @@ from ..suggest import closest
 from ..vocab import role_class
 
 
-@dataclass
 class Answer:
-    """One voice's answer; `role` None means: not a member (of any role)."""
+    """One voice's answer; `role` None means: not a member (of any role).
 
-    voice: str
-    precedence: int
-    role: str | None
-    frozen: bool = False
-    certain: bool = True
-    since: PartialDate | None = None
-    until: PartialDate | None = None
-    sources: list[str] = field(default_factory=list)
-    claim_ids: list[str] = field(default_factory=list)
-    stated_as_of: str | None = None
+    Built for every candidate row of a query, so what needs decoding (sources, the run's
+    since/until, claim ids) is decoded only when asked for."""
+
+    __slots__ = ("voice", "precedence", "role", "frozen", "certain", "stated_as_of", "_row",
+                 "_runv")
+
+    def __init__(self, voice: str, precedence: int, role: str | None, frozen: bool = False,
+                 certain: bool = True, stated_as_of: str | None = None, row: Any = None):
+        self.voice, self.precedence, self.role = voice, precedence, role
+        self.frozen, self.certain, self.stated_as_of, self._row = frozen, certain, stated_as_of, row
+        self._runv: dict | None = None
+
+    def _run(self, key: str) -> PartialDate | None:
+        if self._row is None:
+            return None
+        if self._runv is None:
+            self._runv = {k: PartialDate(*v) if v else None
+                          for k, v in json.loads(self._row.run).items()}
+        return self._runv[key]
+
+    @property
+    def since(self) -> PartialDate | None:
+        return self._run("since")
+
+    @property
+    def until(self) -> PartialDate | None:
+        return self._run("until")
+
+    @property
+    def sources(self) -> list[str]:
+        return json.loads(self._row.source_ids) if self._row is not None else []
+
+    @property
+    def claim_ids(self) -> list[str]:
+        return json.loads(self._row.claim_ids) if self._row is not None else []
 
     def brief(self) -> dict[str, Any]:
         return {"voice": self.voice, "role": self.role, "certain": self.certain,
@@ -46,12 +69,8 @@ class Answer:
 
 def _answer(row: Any, d: str) -> Answer:
     certain = row.start_hi <= d and (row.end_lo is None or d < row.end_lo)
-    run = json.loads(row.run)
-    since = PartialDate(*run["since"]) if run["since"] else None
-    until = PartialDate(*run["until"]) if run["until"] else None
     return Answer(row.voice, row.precedence, None if row.role == "none" else row.role,
-                  bool(row.frozen), certain, since, until, json.loads(row.source_ids),
-                  json.loads(row.claim_ids), row.stated_as_of)
+                  bool(row.frozen), certain, row.stated_as_of, row)
 
 
 def voice_answers(rows: list[Any], complete: dict[str, int], d: date) -> list[Answer]:
@@ -85,6 +104,24 @@ SPELL_COLUMNS = [schema.spells.c[n] for n in (
     "end_kind", "voice", "precedence", "stated_as_of", "claim_ids", "source_ids", "run")]
 
 
+_SP = schema.spells.c
+_ST = schema.states.c
+_CV = schema.complete_voices.c
+_OR = schema.organizations.c
+# Statements built once: a query then only binds its values (no statement building per call).
+_ORG_ID = select(_OR.id, _OR.name).where(_OR.id == bindparam("v"))
+_STATE_ID = select(_ST.id, _ST.name).where(_ST.id == bindparam("v"))
+_COVERING = (_SP.start_lo <= bindparam("d")) & (_SP.end_hi.is_(None) | (_SP.end_hi > bindparam("d")))
+ORG_SNAPSHOT = (select(*SPELL_COLUMNS, _ST.name.label("state_name"))
+                .select_from(schema.spells.outerjoin(schema.states, _ST.id == _SP.state))
+                .where((_SP.org == bindparam("org")) & _COVERING))
+STATE_SNAPSHOT = (select(*SPELL_COLUMNS, _ST.name.label("state_name"), _OR.name.label("org_name"))
+                  .select_from(schema.spells.outerjoin(schema.states, _ST.id == _SP.state)
+                               .outerjoin(schema.organizations, _OR.id == _SP.org))
+                  .where((_SP.state == bindparam("state")) & _COVERING))
+COMPLETE_FOR_ORG = select(_CV.voice, _CV.precedence).where(_CV.org == bindparam("org"))
+
+
 def covering(d: date):
     """A WHERE clause for spells that may cover `d` (the uncertainty windows included)."""
     s = schema.spells.c
@@ -101,11 +138,21 @@ def complete_voices(conn: Connection, orgs: list[str]) -> dict[str, dict[str, in
     return out
 
 
+def org_named(conn: Connection, value: str) -> tuple[str, str]:
+    """(id, name) of an organization given by id, lower-case id, name or alias."""
+    for v in (value, value.upper()):
+        row = conn.execute(_ORG_ID, {"v": v}).first()
+        if row:
+            return row[0], row[1]
+    oid = resolve_org(conn, value)
+    return oid, conn.execute(_ORG_ID, {"v": oid}).first()[1]
+
+
 def resolve_org(conn: Connection, value: str) -> str:
     """An organization id from an id, a lower-case id, a name or an alias."""
     o = schema.organizations.c
     for v in (value, value.upper()):
-        if conn.execute(select(o.id).where(o.id == v)).first():
+        if conn.execute(_ORG_ID, {"v": v}).first():
             return v
     labels: dict[str, str] = {}
     for oid, name, aliases in conn.execute(select(o.id, o.name, o.aliases)):
@@ -120,7 +167,7 @@ def resolve_state(conn: Connection, value: str) -> str:
     """A state id from an ISO3 id (any case) or a name."""
     s = schema.states.c
     for v in (value, value.upper()):
-        if conn.execute(select(s.id).where(s.id == v)).first():
+        if conn.execute(_STATE_ID, {"v": v}).first():
             return v
     labels: dict[str, str] = {}
     for sid, name, official in conn.execute(select(s.id, s.name, s.official_name)):

@@ -12,8 +12,9 @@ from sqlalchemy import select
 from ..dates import parse_day
 from ..store import Store, schema
 from ..vocab import roles
-from ._asof import (SPELL_COLUMNS, Answer, complete_voices, conflicts, covering, org_names,
-                    resolve_org, resolve_state, state_names, voice_answers)
+from ._asof import (COMPLETE_FOR_ORG, ORG_SNAPSHOT, SPELL_COLUMNS, STATE_SNAPSHOT, Answer, complete_voices,
+                    conflicts, covering, org_named, org_names, resolve_org, resolve_state,
+                    state_names, voice_answers)
 
 
 @dataclass
@@ -43,15 +44,17 @@ class Membership:
 
 
 def _record(state: str, org: str, answers: list[Answer], names: dict, onames: dict) -> Membership | None:
-    shown, others = answers[0], conflicts(answers)
+    shown = answers[0]
+    others = conflicts(answers) if len(answers) > 1 else []
     if shown.role is None and not others:
         return None
+    since = shown.since if shown.role else None
+    until = shown.until if shown.role else None
     return Membership(
         state=state, state_name=names.get(state, state), org=org, org_name=onames.get(org, org),
         role=shown.role, frozen=shown.frozen,
-        since=str(shown.since.value) if shown.since and shown.role else None,
-        since_precision=shown.since.precision if shown.since and shown.role else None,
-        until=shown.until.value if shown.until and shown.role else None,
+        since=since.value if since else None, since_precision=since.precision if since else None,
+        until=until.value if until else None,
         certain=shown.certain, sources=shown.sources, voice=shown.voice,
         conflicts=[a.brief() for a in others])
 
@@ -74,19 +77,29 @@ def members(store: Store, org: str, on: date | str | None = None,
     """Every state holding a role in `org` on `on` (default today), preferred answer first."""
     d = _on(on)
     with store.engine.connect() as conn:
-        org = resolve_org(conn, org)
-        snap = _snapshot(conn, schema.spells.c.org == org, [org], d)
-        names = state_names(conn, {s for s, _ in snap})
-        onames = org_names(conn, {org})
-    out = [r for (s, o), a in snap.items() if (r := _record(s, o, a, names, onames))]
-    if not include_disputed:
-        out = [r for r in out if r.role is not None]
+        org, org_name = org_named(conn, org)
+        rows = conn.execute(ORG_SNAPSHOT, {"org": org, "d": d.isoformat()}).all()
+        complete = dict(conn.execute(COMPLETE_FOR_ORG, {"org": org}).all()) if rows else {}
+    by_state: dict[str, list] = defaultdict(list)
+    for r in rows:
+        by_state[r.state].append(r)
+    onames = {org: org_name}
+    out = []
+    for state, rs in by_state.items():
+        rec = _record(state, org, voice_answers(rs, complete, d),
+                      {state: rs[0].state_name or state}, onames)
+        if rec and (include_disputed or rec.role is not None):
+            out.append(rec)
     return sorted(out, key=_member_order)
 
 
 def _member_order(m: Membership) -> tuple:
-    order = list(roles())
-    return (m.role is None, order.index(m.role) if m.role in order else 99, m.state)
+    order = _role_order()
+    return (m.role is None, order.get(m.role, 99), m.state)
+
+
+def _role_order() -> dict[str, int]:
+    return {r: i for i, r in enumerate(roles())}
 
 
 def memberships(store: Store, state: str, on: date | str | None = None,
@@ -95,12 +108,17 @@ def memberships(store: Store, state: str, on: date | str | None = None,
     d = _on(on)
     with store.engine.connect() as conn:
         state = resolve_state(conn, state)
-        snap = _snapshot(conn, schema.spells.c.state == state, [], d)
-        names = state_names(conn, {state})
-        onames = org_names(conn, {o for _, o in snap})
-    out = [r for (s, o), a in snap.items() if (r := _record(s, o, a, names, onames))]
-    if not include_disputed:
-        out = [r for r in out if r.role is not None]
+        rows = conn.execute(STATE_SNAPSHOT, {"state": state, "d": d.isoformat()}).all()
+        complete = complete_voices(conn, sorted({r.org for r in rows})) if rows else {}
+    by_org: dict[str, list] = defaultdict(list)
+    for r in rows:
+        by_org[r.org].append(r)
+    out = []
+    for org, rs in by_org.items():
+        rec = _record(state, org, voice_answers(rs, complete.get(org, {}), d),
+                      {state: rs[0].state_name or state}, {org: rs[0].org_name or org})
+        if rec and (include_disputed or rec.role is not None):
+            out.append(rec)
     return sorted(out, key=lambda m: (m.role is None, m.org))
 
 

@@ -6,6 +6,12 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, Engine
 
 
+# PostgreSQL caps a tsvector at 1 MB: its index covers the first 400,000 characters of a
+# document (SQLite's FTS5 has no such cap and indexes the whole text).
+PG_INDEXED_CHARS = 400_000
+_PG_TSV = f"to_tsvector('english', left(text, {PG_INDEXED_CHARS}))"
+
+
 def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
     return engine_or_conn.dialect.name == "sqlite"
 
@@ -30,7 +36,7 @@ def create_search_index(conn: Connection) -> None:
                           "doc_id UNINDEXED, text, tokenize='porter unicode61')"))
     else:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents "
-                          "USING gin (to_tsvector('english', text))"))
+                          f"USING gin ({_PG_TSV})"))
 
 
 def index_document(conn: Connection, doc_id: str, body: str) -> None:
@@ -56,8 +62,9 @@ def search_documents(conn: Connection, query: str, limit: int = 20) -> list[dict
             "ORDER BY score LIMIT :n"), {"q": terms, "n": limit})
     else:
         rows = conn.execute(text(
-            "SELECT id AS doc_id, ts_headline('english', text, plainto_tsquery('english', :q)) "
-            "AS snippet, -ts_rank(to_tsvector('english', text), plainto_tsquery('english', :q)) "
-            "AS score FROM documents WHERE to_tsvector('english', text) @@ "
-            "plainto_tsquery('english', :q) ORDER BY score LIMIT :n"), {"q": query, "n": limit})
+            f"SELECT id AS doc_id, ts_headline('english', left(text, {PG_INDEXED_CHARS}), "
+            "plainto_tsquery('english', :q), 'StartSel=[, StopSel=]') AS snippet, "
+            f"-ts_rank({_PG_TSV}, plainto_tsquery('english', :q)) AS score FROM documents "
+            f"WHERE {_PG_TSV} @@ plainto_tsquery('english', :q) ORDER BY score LIMIT :n"),
+            {"q": query, "n": limit})
     return [dict(r._mapping) for r in rows.all()]
