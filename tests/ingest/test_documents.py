@@ -218,3 +218,13 @@ def test_the_real_extractors_claims_are_stored_proposed_with_quotes_from_the_tex
         assert row["status"] == "proposed"
         start, end = data.span
         assert data.get("quote") == REPORT[start:end]
+
+
+def test_a_document_without_a_date_is_asked_for_one(mini_store, tmp_path):
+    from blocs.ingest.documents import ingest as run
+
+    p = tmp_path / "undated.txt"
+    p.write_text("Kazakhstan joined the CSTO.\n", encoding="utf-8")
+    asked = []
+    [r] = run(mini_store, [p], ask_date=lambda path: asked.append(path.name) or "2012-03-01")
+    assert asked == ["undated.txt"] and r.status == "added"

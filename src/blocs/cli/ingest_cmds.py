@@ -54,12 +54,20 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
 
 
+def _ask_date(path: Path) -> str | None:
+    """At a terminal, a document with no date of its own gets one from the person."""
+    answer = typer.prompt(f"{path.name} states no date. The day it speaks from (YYYY-MM-DD, "
+                          "empty to skip it)", default="", show_default=False)
+    return answer.strip() or None
+
+
 def _run(store, files: list[Path], date: str | None, title: str | None, extract: bool):
     """Ingest with a progress bar on stderr when there is more than one file."""
     from ..ingest.documents import ingest
 
-    if len(files) <= 1:
-        return ingest(store, files, date=date, title=title, extract=extract)
+    ask = _ask_date if sys.stdin.isatty() and date is None else None
+    if len(files) <= 1 or ask is not None:
+        return ingest(store, files, date=date, title=title, extract=extract, ask_date=ask)
     from rich.console import Console
     from rich.progress import Progress
 

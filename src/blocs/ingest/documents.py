@@ -62,18 +62,21 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 def ingest(store: Store, paths: Iterable[str | Path], date: str | None = None,
            title: str | None = None, extract: bool = True,
            on_result: Callable[[IngestResult], None] | None = None,
-           max_mb: float | None = None) -> list[IngestResult]:
+           max_mb: float | None = None,
+           ask_date: Callable[[Path], str | None] | None = None) -> list[IngestResult]:
     """Ingest files and folders; one result per file, in order.
 
     `date` (YYYY, YYYY-MM or YYYY-MM-DD) is the day the documents speak from when given;
     otherwise each document's own dateline, and a document with neither is refused.
-    `title` overrides the title found in each document. A bad `date` refuses the batch
+    `ask_date(path)`, when given, is asked for the date of a document that states none
+    (the CLI asks the person at the terminal). `title` overrides the title found in each
+    document. A bad `date` refuses the batch
     (BadDate); a bad file only fails its own result.
     """
     given = PartialDate.parse(date) if date is not None else None
     results = []
     for path in expand(paths):
-        result = ingest_file(store, path, given, title, extract, max_mb)
+        result = ingest_file(store, path, given, title, extract, max_mb, ask_date)
         results.append(result)
         if on_result is not None:
             on_result(result)
@@ -82,7 +85,8 @@ def ingest(store: Store, paths: Iterable[str | Path], date: str | None = None,
 
 def ingest_file(store: Store, path: Path, when: PartialDate | None = None,
                 title: str | None = None, extract: bool = True,
-                max_mb: float | None = None) -> IngestResult:
+                max_mb: float | None = None,
+                ask_date: Callable[[Path], str | None] | None = None) -> IngestResult:
     """One file, in one transaction; never raises for a problem with the file itself."""
     sha = None
     try:
@@ -98,6 +102,9 @@ def ingest_file(store: Store, path: Path, when: PartialDate | None = None,
         sha = doc.sha256
         if _stored(store, sha):      # the file changed since it was hashed, to a known one
             return IngestResult(str(path), sha, "unchanged")
+        if when is None and doc.date is None and ask_date is not None:
+            answer = ask_date(path)
+            when = PartialDate.parse(answer) if answer else None
         when = when or _document_date(doc)
         claims = _extracted(doc, when) if extract else []
         _write(store, doc, when, title or doc.title or path.name, claims)
