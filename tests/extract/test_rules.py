@@ -129,3 +129,10 @@ def test_a_function_from_a_purpose_phrase():
 
 def test_a_sentence_without_entities_gives_nothing():
     assert run("The weather was fine and the meeting room was large.") == []
+
+
+def test_a_leader_stands_for_a_state_only_while_in_office():
+    from blocs.extract.text import mentions_in
+
+    assert [m.id for m in mentions_in("Yeltsin visited Astana.", 1997)] == ["RUS", "KAZ"]
+    assert [m.id for m in mentions_in("Yeltsin visited Astana.", 2011)] == ["KAZ"]

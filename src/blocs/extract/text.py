@@ -79,11 +79,15 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         pos += len(part) + 1
 
 
-def mentions_in(text: str) -> list[Mention]:
+def mentions_in(text: str, year: int | None = None) -> list[Mention]:
+    """States and organizations named in `text`; a leader stands for a state only in the
+    years the base knows them in office (when the document's year is known)."""
     g = gazetteer()
     out = []
     for m in g.pattern.finditer(text):
         name = g.names[m.group()]
+        if name.years and year is not None and not name.years[0] <= year <= name.years[1]:
+            continue
         out.append(Mention(name.id, name.kind, name.how, m.start(), m.end(), m.group()))
     return out
 
@@ -98,7 +102,7 @@ def read(original: str, doc_id: str, doc_date: date | None) -> Document:
             if not text.strip():
                 continue
             s = Sentence(text, offset + sent.start_char, len(sentences), p)
-            s.mentions = mentions_in(text)
+            s.mentions = mentions_in(text, doc_date.year if doc_date else None)
             s.dates = find_dates(text, doc_date)
             s.quantities = find_quantities(text)
             sentences.append(s)
