@@ -23,6 +23,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from .claims import Claim
@@ -43,8 +44,13 @@ class MembershipClaim:
     complete: bool
     origin: str | None = None
     stated_as_of: str | None = None
+    claim_id: str | None = None      # known when read from the store: no need to hash again
 
-    @property
+    @cached_property
+    def id(self) -> str:
+        return self.claim_id or self.claim.id
+
+    @cached_property
     def when(self) -> PartialDate | None:
         d = self.claim.date
         if d is None and self.claim.get("event") == "state":
@@ -74,8 +80,8 @@ class Spell:
         self.run_since = self.start
 
     def add(self, mc: MembershipClaim) -> None:
-        if mc.claim.id not in self.claim_ids:
-            self.claim_ids.append(mc.claim.id)
+        if mc.id not in self.claim_ids:
+            self.claim_ids.append(mc.id)
         if mc.claim.doc not in self.source_ids:
             self.source_ids.append(mc.claim.doc)
 

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from ..dates import PartialDate
 from ..errors import UnknownId
 from ..store import Store, schema
-from ..suggest import closest
 from ._asof import resolve_org, resolve_state
 
 
@@ -125,4 +124,4 @@ def show(store: Store, ident: str) -> dict[str, Any]:
     return info
 
 
-__all__ = ["organizations", "states", "show", "closest"]
+__all__ = ["organizations", "states", "show"]

@@ -141,16 +141,16 @@ def rederive(conn: Connection) -> int:
     from ..sources import voice_of
 
     s, c = schema.sources, schema.claims
-    q = (select(c.c.data, c.c.origin, s.c.id, s.c.kind, s.c.dataset, s.c.precedence,
-                s.c.stated_as_of)
+    q = (select(c.c.id.label("claim_id"), c.c.data, c.c.origin, s.c.id, s.c.kind, s.c.dataset,
+                s.c.precedence, s.c.stated_as_of)
          .join(s, s.c.id == c.c.source_id)
          .where(c.c.kind == "membership", c.c.status == "accepted"))
     mcs = []
     complete: dict[tuple[str, str], int] = {}
-    for data, origin, sid, kind, dataset, prec, as_of in conn.execute(q):
+    for cid, data, origin, sid, kind, dataset, prec, as_of in conn.execute(q):
         claim = Claim(json.loads(data))
         voice = voice_of(kind, sid, dataset)
-        mcs.append(MembershipClaim(claim, voice, prec, kind in COMPLETE_KINDS, origin, as_of))
+        mcs.append(MembershipClaim(claim, voice, prec, kind in COMPLETE_KINDS, origin, as_of, cid))
         if kind in COMPLETE_KINDS and not claim.alternative:
             complete[(voice, claim.object)] = prec
     spells = derive(mcs)
