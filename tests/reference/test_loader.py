@@ -108,3 +108,11 @@ def test_building_twice_gives_the_same_claims(db, monkeypatch):
     with store.engine.connect() as conn:
         ids2 = sorted(r[0] for r in conn.execute(select(schema.claims.c.id)))
     assert ids1 == ids2
+
+
+def test_a_comma_in_an_unquoted_value_is_caught_as_an_unknown_field(tmp_path):
+    d = data_dir(tmp_path, SRC + "  - {kind: function, subject: CSTO, domain: economic, "
+                 "source: b-one, note: one, two}\n")
+    with pytest.raises(DataError, match="unknown field 'two'.*quote the value") as e:
+        load_reference(d)
+    assert e.value.line == 4

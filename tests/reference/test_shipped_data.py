@@ -44,3 +44,11 @@ def test_well_known_facts(reference_store):
     assert role("EAEU", "ARM", "2015-01-02") and not role("EAEU", "ARM", "2014-12-31")
     assert role("SCO", "IND", "2017-06-09") == "member"
     assert role("CIS", "GEO", "2009-08-18") is None and role("CIS", "GEO", "2009-08-17")
+
+
+def test_a_partly_covered_organization_does_not_say_unlisted_states_are_not_members(reference_store):
+    from blocs.queries import why
+
+    # the reference lists only some UN members: for France it says nothing either way
+    assert why(reference_store, "FRA", "UN", "2010-01-01")["voices"] == []
+    assert why(reference_store, "KAZ", "UN", "2010-01-01")["role"] == "member"

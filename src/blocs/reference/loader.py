@@ -18,12 +18,14 @@ from typing import Any
 
 import yaml
 
+from .. import vocab
 from ..claims import Claim, validate
 from ..dates import PartialDate
 from ..errors import BadDate, DataError
 from ..sources import Source, sha256_file
 from .fingerprint import data_files
 
+_CLAIM_FIELDS = set(vocab.key_order()) | {"alternative", "span", "source"}
 _SOURCE_FIELDS = {"title", "publisher", "url", "date", "author"}
 _DOC_FIELDS = {"id", "title", "author", "publisher", "date", "url", "sha256",
                "stated_as_of", "file"}
@@ -199,6 +201,10 @@ def _claim(rel: str, line: int | None, fields: dict[str, int], raw: Any,
 
     if not isinstance(raw, dict):
         raise fail(None, "a claim must be a mapping")
+    unknown = [k for k in raw if k not in _CLAIM_FIELDS]
+    if unknown:
+        raise fail(str(unknown[0]), f"unknown field {unknown[0]!r} (a comma inside an "
+                   "unquoted value splits it: quote the value)")
     data = _date_fields(raw, fail)
     if len(sources) == 1 and next(iter(sources.values())).kind == "document":
         doc = next(iter(sources.values()))

@@ -37,6 +37,7 @@ class Organization:
     parent: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
     establishes: str | None = None    # for an agreement: the body it creates
+    coverage: str = "complete"        # partial: the reference lists only some members
 
 
 def _load(name: str) -> dict:
@@ -74,7 +75,7 @@ def organizations() -> dict[str, Organization]:
     data = _load("organizations.yaml")["organizations"]
     return {
         oid: Organization(oid, o["name"], o["type"], o.get("parent"), tuple(o.get("aliases", ())),
-                          o.get("establishes"))
+                          o.get("establishes"), o.get("coverage", "complete"))
         for oid, o in data.items()
     }
 
