@@ -35,10 +35,13 @@ _IDENTITY = ("kind", "subject", "object", "role", "event", "relation", "domain",
 
 def run(text: str, doc: str, doc_date: date | None) -> list[Claim]:
     d = read(text, doc, doc_date)
-    tables = [r for _, _, r in find_tables(text)]
+    found_tables = find_tables(text)
+    tables = [r for _, _, r in found_tables]
     ctx = Context()
     found: list[dict[str, Any]] = []
     for s in d.sentences:
+        if not s.mentions:
+            continue          # every rule needs a state or an organization to speak of
         start, end = d.norm.span(s.start, s.start + len(s.text))
         if any(a <= start < b or a < end <= b for a, b in tables):
             continue
@@ -48,7 +51,7 @@ def run(text: str, doc: str, doc_date: date | None) -> list[Claim]:
                 found.append(c)
         ctx.update(s)
     prose = {(c["subject"], c["object"]) for c in found if c["kind"] == "membership"}
-    table, _ = table_claims(text, doc, doc_date, prose)
+    table, _ = table_claims(text, doc, doc_date, prose, found_tables)
     for c in table:
         c["extractor"] = f"{VERSION}:tables"
     return [validate(c, doc) for c in _dedupe(found + table)]

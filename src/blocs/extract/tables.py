@@ -59,6 +59,11 @@ def _lines(text: str) -> Iterable[tuple[int, str]]:
 
 
 def _header(line: str) -> list[str] | None:
+    from .gazetteer import gazetteer
+
+    stripped = line.strip()
+    if not stripped or len(stripped) > 160 or not gazetteer().pattern.match(stripped):
+        return None             # a header starts with a name and is short
     ms = mentions_in(line)
     rest = line
     for m in reversed(ms):
@@ -137,10 +142,12 @@ def _note_role(note: str) -> tuple[str, str, str | None]:
 
 
 def table_claims(text: str, doc_id: str, doc_date: date | None,
-                 prose: set[tuple[str, str]]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
-    """Claims from every membership table in `text`, and the regions the tables cover."""
+                 prose: set[tuple[str, str]], tables: list | None = None
+                 ) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    """Claims from every membership table in `text` (or the `tables` already found in it),
+    and the regions the tables cover."""
     out, regions = [], []
-    for cols, rows, region in find_tables(text):
+    for cols, rows, region in (find_tables(text) if tables is None else tables):
         regions.append(region)
         for row in rows:
             marks = [k for k, _ in row.cells if k == "mark"]

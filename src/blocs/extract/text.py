@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from ..ingest.normalize import Normalized, normalize
 from .dates import DateMention, find_dates
@@ -32,8 +32,16 @@ class Sentence:
     index: int
     paragraph: int
     mentions: list[Mention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
+    doc_date: date | None = None
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Found when a rule first asks (most sentences name no state or organization)."""
+        return find_dates(self.text, self.doc_date)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return find_quantities(self.text)
 
     @property
     def states(self) -> list[Mention]:
@@ -92,18 +100,28 @@ def mentions_in(text: str, year: int | None = None) -> list[Mention]:
     return out
 
 
+def _sentence_spans(doc, length: int) -> list[tuple[int, int]]:
+    """Character spans of the sentencizer's sentences, read from its arrays (creating a
+    Token object per word, as `doc.sents` does, costs more than the tokenizer itself)."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array(["SENT_START", "IDX"])
+    starts = arr[arr[:, 0] == 1, 1].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return list(zip(starts, starts[1:] + [length]))
+
+
 def read(original: str, doc_id: str, doc_date: date | None) -> Document:
     norm = normalize(original)
     paras = list(_paragraphs(norm.text))
     sentences: list[Sentence] = []
-    for p, ((offset, _), doc) in enumerate(zip(paras, nlp().pipe(t for _, t in paras))):
-        for sent in doc.sents:
-            text = sent.text
+    for p, ((offset, para), doc) in enumerate(zip(paras, nlp().pipe(t for _, t in paras))):
+        for start, end in _sentence_spans(doc, len(para)):
+            text = para[start:end]
             if not text.strip():
                 continue
-            s = Sentence(text, offset + sent.start_char, len(sentences), p)
+            s = Sentence(text, offset + start, len(sentences), p, doc_date=doc_date)
             s.mentions = mentions_in(text, doc_date.year if doc_date else None)
-            s.dates = find_dates(text, doc_date)
-            s.quantities = find_quantities(text)
             sentences.append(s)
     return Document(original, norm, sentences, doc_id, doc_date)

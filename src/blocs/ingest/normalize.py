@@ -51,53 +51,62 @@ def _keeps_hyphen(text: str, m: re.Match, words: set[str]) -> bool:
     return hyphenated in words and joined not in words
 
 
+_SPACES = " \t\n" + _SPACE_GLYPHS
+# what normalization changes; everything between two matches is copied as it is
+_SPECIAL = re.compile(
+    _BROKEN_WORD.pattern
+    + rf"|[{re.escape(_SPACES)}]{{2,}}|[{re.escape(_SPACES.replace(' ', ''))}]"
+    + rf"|[\u00ad{''.join(_LIGATURES)}{''.join(_QUOTES)}]")
+
+
 def normalize(original: str) -> Normalized:
+    """Work only where something changes: runs between changes are copied whole, so the
+    cost is per change, not per character."""
+    text = original
     out: list[str] = []
     offs = array("l")
-    i, n = 0, len(original)
-    text = original
+    last = ""                 # the last character written
     words: set[str] | None = None
-    while i < n:
-        m = _BROKEN_WORD.match(text, i) if text[i] == "-" else None
-        if m:
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        a, b = m.start(), m.end()
+        if a > pos:
+            out.append(text[pos:a])
+            offs.extend(range(pos, a))
+            last = text[a - 1]
+        pos = b
+        tok = m.group()
+        ch = tok[0]
+        if ch == "-":                                  # a word broken across a line
             if words is None:
                 words = {w.lower() for w in _WORD.findall(text)}
             if _keeps_hyphen(text, m, words):
                 out.append("-")
-                offs.append(i)
-            i = m.end()           # drop the line break (and the hyphen unless it is real)
+                offs.append(a)
+                last = "-"
             continue
-        ch = text[i]
-        if ch == "\u00ad":        # soft hyphen
-            i += 1
+        if ch == "\u00ad":                             # soft hyphen
             continue
-        if ch == "\n":
-            # a blank line (paragraph) stays one newline; a single newline is a space
-            j = i
-            while j < n and text[j] in " \t\n":
-                j += 1
-            newlines = text.count("\n", i, j)
-            rep = "\n" if newlines > 1 else " "
-            if rep == "\n" and j < n and text[j].islower() and out and out[-1] not in ".!?:":
-                rep = " "     # a page or column break inside a sentence
-            if out and out[-1] in (" ", "\n"):
-                if rep == "\n":
-                    out[-1] = "\n"
-                i = j
-                continue
+        if ch in _LIGATURES or ch in _QUOTES:
+            rep = _LIGATURES.get(ch) or _QUOTES[ch]
             out.append(rep)
-            offs.append(i)
-            i = j
+            offs.extend([a] * len(rep))
+            last = rep[-1]
             continue
-        if ch in _SPACE_GLYPHS or ch == "\t":
-            ch = " "
-        if ch == " " and out and out[-1] in (" ", "\n"):
-            i += 1
+        # whitespace: a blank line stays a paragraph break unless the sentence runs on
+        rep = "\n" if tok.count("\n") > 1 else " "
+        if rep == "\n" and b < len(text) and text[b].islower() and last not in ".!?:":
+            rep = " "
+        if last in (" ", "\n"):
+            if rep == "\n" and last == " ":
+                out[-1] = out[-1][:-1] + "\n"
+                last = "\n"
             continue
-        rep = _LIGATURES.get(ch) or _QUOTES.get(ch) or ch
-        for r in rep:
-            out.append(r)
-            offs.append(i)
-        i += 1
-    offs.append(n)
+        out.append(rep)
+        offs.append(a)
+        last = rep
+    if pos < len(text):
+        out.append(text[pos:])
+        offs.extend(range(pos, len(text)))
+    offs.append(len(text))
     return Normalized("".join(out), offs)
