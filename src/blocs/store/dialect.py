@@ -26,6 +26,8 @@ def configure(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=5000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cur.execute("PRAGMA journal_mode=WAL")   # readers go on while a writer writes
         cur.close()
 
 
@@ -68,3 +70,22 @@ def search_documents(conn: Connection, query: str, limit: int = 20) -> list[dict
             f"WHERE {_PG_TSV} @@ plainto_tsquery('english', :q) ORDER BY score LIMIT :n"),
             {"q": query, "n": limit})
     return [dict(r._mapping) for r in rows.all()]
+
+
+def insert_many(conn: Connection, table: str, columns: list[str], rows: list[tuple]) -> None:
+    """Append many rows fast (an import's tens of thousands): SQLite's executemany, and
+    PostgreSQL's COPY, on the connection's own transaction. Values must be plain
+    (str, int, bool, None); no SQLAlchemy type processing happens here."""
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote      # "end" is reserved in PostgreSQL
+    cols = ", ".join(quote(c) for c in columns)
+    table = quote(table)
+    if is_sqlite(conn):
+        marks = ", ".join("?" * len(columns))
+        conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+        return
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
