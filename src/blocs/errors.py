@@ -67,3 +67,29 @@ class ReadError(BlocsError):
     def __init__(self, file: object, problem: str) -> None:
         self.file, self.problem = str(file), " ".join(problem.split())
         super().__init__(f"{self.file}: {self.problem}")
+
+
+class OutputExists(BlocsError):
+    """An export, plot or brief would overwrite a file the user did not ask to replace."""
+
+    exit_code = 2
+    http_status = 409
+
+    def __init__(self, path: object) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path} exists; pass --force to replace it")
+
+
+class BadOutput(BlocsError):
+    """An output the library cannot write: an unknown file type or format, a missing path."""
+
+    exit_code = 2
+    http_status = 422
+
+
+class NoData(BlocsError):
+    """The store has nothing for what was asked: a dataset not imported yet, or an
+    organization a source does not speak about."""
+
+    exit_code = 2
+    http_status = 404

@@ -18,3 +18,36 @@ def search_documents(store: Store, query: str, limit: int = 20) -> list[dict]:
                                          schema.sources.c.id == schema.documents.c.source_id))
                       .all())
     return [{**h, "title": titles.get(h["doc_id"])} for h in hits]
+
+
+def search_names(store: Store, query: str, limit: int = 20) -> dict[str, list[dict]]:
+    """States and organizations whose id, name or alias contains `query` (any case):
+    an exact id or name first, then names that start with it, then the rest."""
+    q = query.strip().casefold()
+    if not q:
+        return {"states": [], "organizations": []}
+    st, o = schema.states.c, schema.organizations.c
+    with store.engine.connect() as conn:
+        states = conn.execute(select(st.id, st.name, st.official_name, st.historical)).all()
+        orgs = conn.execute(select(o.id, o.name, o.type, o.aliases)).all()
+
+    def rank(labels: list[str]) -> int | None:
+        folded = [x.casefold() for x in labels if x]
+        if q in folded:
+            return 0
+        if any(x.startswith(q) for x in folded):
+            return 1
+        return 2 if any(q in x for x in folded) else None
+
+    import json
+
+    found_states = [(r, rank([r.id, r.name, r.official_name])) for r in states]
+    found_orgs = [(r, rank([r.id, r.name, *json.loads(r.aliases)])) for r in orgs]
+    return {
+        "states": [{"id": r.id, "name": r.name, "historical": bool(r.historical)}
+                   for r, k in sorted((x for x in found_states if x[1] is not None),
+                                      key=lambda x: (x[1], x[0].name))][:limit],
+        "organizations": [{"id": r.id, "name": r.name, "type": r.type}
+                          for r, k in sorted((x for x in found_orgs if x[1] is not None),
+                                             key=lambda x: (x[1], x[0].id))][:limit],
+    }

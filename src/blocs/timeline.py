@@ -10,7 +10,8 @@ stays a disagreement. Events are applied in date order:
 - `state` (a document says the role holds as of a date) opens a spell at that date
   if none is open;
 - a document stops speaking after the date it speaks from: its open spells end
-  `silent`, not `leave`. After a `leave` it states an absence (role `none`).
+  `silent`, not `leave`. After a `leave` it states an absence (role `none`). So does a
+  complete voice whose source speaks as of a day (an imported dataset that ends in 2014).
 
 Claims whose modality is not `actual` (planned, proposed, negated) and alternatives
 make no spells; they stay visible to `why`. The reference voice is strict: an event that cannot apply (leaving a body one is not in,
@@ -210,16 +211,23 @@ def pair_spells(events: list[MembershipClaim]) -> list[Spell]:
                 raise _contradiction(mc, f"{state} resumes in {org} on {at} but was "
                                      "neither suspended nor frozen")
     _link_runs(spells)
-    if not first.complete:
+    if first.complete and first.stated_as_of:
+        # an imported dataset speaks up to the day its data reaches (COW v3: 2014)
+        _close_silent(spells, first.stated_as_of, date.fromisoformat(first.stated_as_of))
+    elif not first.complete:
         as_of = max((e.claim.stated_as_of or e.stated_as_of or "") for e in dated) or None
         last = max(e.when.hi for e in dated)
         speaks_until = max(date.fromisoformat(as_of), last) if as_of else last
-        for s in spells:
-            s.stated_as_of = as_of
-            if s.end is None:
-                s.end = PartialDate(next_day(speaks_until).isoformat(), "day")
-                s.end_kind = "silent"
+        _close_silent(spells, as_of, speaks_until)
     return spells
+
+
+def _close_silent(spells: list[Spell], as_of: str, last: date) -> None:
+    end = PartialDate(next_day(last).isoformat(), "day")
+    for s in spells:
+        s.stated_as_of = as_of
+        if s.end is None:
+            s.end, s.end_kind = end, "silent"
 
 
 def _link_runs(spells: list[Spell]) -> None:

@@ -6,6 +6,9 @@ import typer
 
 from . import (catalog_cmds, extract_cmds, history_cmds, ingest_cmds, membership_cmds,
                review_cmds)
+from . import serve_cmds
+from . import analysis_cmds, report_cmds
+from . import interop_cmds
 
 app = typer.Typer(
     name="blocs",
@@ -21,6 +24,10 @@ catalog_cmds.register(app)
 ingest_cmds.register(app)
 extract_cmds.register(app)
 review_cmds.register(app)
+serve_cmds.register(app)
+analysis_cmds.register(app)
+report_cmds.register(app)
+interop_cmds.register(app)
 
 
 def main() -> None:

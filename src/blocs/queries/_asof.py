@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -42,8 +43,7 @@ class Answer:
         if self._row is None:
             return None
         if self._runv is None:
-            self._runv = {k: PartialDate(*v) if v else None
-                          for k, v in json.loads(self._row.run).items()}
+            self._runv = _run_dates(self._row.run)
         return self._runv[key]
 
     @property
@@ -56,7 +56,7 @@ class Answer:
 
     @property
     def sources(self) -> list[str]:
-        return json.loads(self._row.source_ids) if self._row is not None else []
+        return list(_id_list(self._row.source_ids)) if self._row is not None else []
 
     @property
     def claim_ids(self) -> list[str]:
@@ -65,6 +65,18 @@ class Answer:
     def brief(self) -> dict[str, Any]:
         return {"voice": self.voice, "role": self.role, "certain": self.certain,
                 "sources": self.sources}
+
+
+@lru_cache(maxsize=8192)
+def _run_dates(text: str) -> dict[str, PartialDate | None]:
+    """A spell's run, decoded once per distinct text (many spells share one: a matrix of
+    hundreds of organizations asks for thousands)."""
+    return {k: PartialDate(*v) if v else None for k, v in json.loads(text).items()}
+
+
+@lru_cache(maxsize=8192)
+def _id_list(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
 
 
 def _answer(row: Any, d: str) -> Answer:
@@ -76,6 +88,8 @@ def _answer(row: Any, d: str) -> Answer:
 def voice_answers(rows: list[Any], complete: dict[str, int], d: date) -> list[Answer]:
     """Every voice's answer on `d`, the shown one first."""
     day = d.isoformat()
+    if len(rows) == 1 and all(v == rows[0].voice for v in complete):
+        return [_answer(rows[0], day)]      # one voice speaks: the common case, made cheap
     best: dict[str, tuple[tuple[bool, str], Answer]] = {}
     for row in rows:
         a = _answer(row, day)
@@ -85,6 +99,8 @@ def voice_answers(rows: list[Any], complete: dict[str, int], d: date) -> list[An
     answers = {v: a for v, (_, a) in best.items()}
     for voice, prec in complete.items():
         answers.setdefault(voice, Answer(voice, prec, None))
+    if len(answers) == 1:
+        return list(answers.values())
     return sorted(answers.values(), key=lambda a: (-a.precedence, _neg(a.stated_as_of), a.voice))
 
 
@@ -104,6 +120,11 @@ SPELL_COLUMNS = [schema.spells.c[n] for n in (
     "end_kind", "voice", "precedence", "stated_as_of", "claim_ids", "source_ids", "run")]
 
 
+# what an Answer reads (a matrix fetches only these: it may hold thousands of cells)
+ANSWER_COLUMNS = [schema.spells.c[n] for n in (
+    "state", "org", "role", "frozen", "start_lo", "start_hi", "end_lo", "voice", "precedence",
+    "stated_as_of", "source_ids", "run")]
+
 _SP = schema.spells.c
 _ST = schema.states.c
 _CV = schema.complete_voices.c
@@ -119,7 +140,9 @@ STATE_SNAPSHOT = (select(*SPELL_COLUMNS, _ST.name.label("state_name"), _OR.name.
                   .select_from(schema.spells.outerjoin(schema.states, _ST.id == _SP.state)
                                .outerjoin(schema.organizations, _OR.id == _SP.org))
                   .where((_SP.state == bindparam("state")) & _COVERING))
-COMPLETE_FOR_ORG = select(_CV.voice, _CV.precedence).where(_CV.org == bindparam("org"))
+COMPLETE_FOR_ORG = select(_CV.voice, _CV.precedence).where(
+    (_CV.org == bindparam("org"))
+    & (_CV.speaks_until.is_(None) | (_CV.speaks_until > bindparam("d"))))
 
 
 def covering(d: date):
@@ -129,11 +152,16 @@ def covering(d: date):
     return (s.start_lo <= day) & (s.end_hi.is_(None) | (s.end_hi > day))
 
 
-def complete_voices(conn: Connection, orgs: list[str]) -> dict[str, dict[str, int]]:
+def complete_voices(conn: Connection, orgs: list[str],
+                    d: date | None = None) -> dict[str, dict[str, int]]:
+    """The voices that speak for every state of each organization (on `d`, if given: an
+    imported dataset stops speaking where its data ends)."""
     cv = schema.complete_voices.c
     out: dict[str, dict[str, int]] = {o: {} for o in orgs}
-    for voice, org, prec in conn.execute(select(cv.voice, cv.org, cv.precedence)
-                                         .where(cv.org.in_(orgs))):
+    where = cv.org.in_(orgs)
+    if d is not None:
+        where = where & (cv.speaks_until.is_(None) | (cv.speaks_until > d.isoformat()))
+    for voice, org, prec in conn.execute(select(cv.voice, cv.org, cv.precedence).where(where)):
         out[org][voice] = prec
     return out
 

@@ -128,7 +128,7 @@ def why(store: Store, state: str, org: str, on: str | date | None = None) -> dic
         s = schema.spells.c
         rows = conn.execute(select(*SPELL_COLUMNS).where(
             (s.org == org) & (s.state == state) & covering(d))).all()
-        complete = complete_voices(conn, [org])[org]
+        complete = complete_voices(conn, [org], d)[org]
         answers = voice_answers(rows, complete, d)
         c, src = schema.claims.c, schema.sources.c
         claim_rows = conn.execute(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -12,17 +14,19 @@ from sqlalchemy import select
 from ..dates import parse_day
 from ..store import Store, schema
 from ..vocab import roles
-from ._asof import (COMPLETE_FOR_ORG, ORG_SNAPSHOT, SPELL_COLUMNS, STATE_SNAPSHOT, Answer, complete_voices,
+from ._asof import _id_list, _run_dates
+from ._asof import (ANSWER_COLUMNS, COMPLETE_FOR_ORG, ORG_SNAPSHOT, STATE_SNAPSHOT, Answer, complete_voices,
                     conflicts, covering, org_named, org_names, resolve_org, resolve_state,
                     state_names, voice_answers)
 
 
-@dataclass
+@dataclass(slots=True)
 class Membership:
     """One state's standing in one organization on a day, with who says so.
 
     `role` is None when the preferred source says "not a member" but another disagrees
-    (the record is kept so the disagreement is visible).
+    (the record is kept so the disagreement is visible). Slotted: a matrix over hundreds
+    of organizations makes thousands.
     """
 
     state: str
@@ -40,7 +44,7 @@ class Membership:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {f: getattr(self, f) for f in self.__slots__}
 
 
 def _record(state: str, org: str, answers: list[Answer], names: dict, onames: dict) -> Membership | None:
@@ -63,13 +67,29 @@ def _on(on: date | str | None) -> date:
     return date.today() if on is None else parse_day(on, "--on")
 
 
-def _snapshot(conn, where, orgs: list[str], d: date) -> dict[tuple[str, str], list[Answer]]:
-    rows = conn.execute(select(*SPELL_COLUMNS).where(where & covering(d))).all()
+def _snapshot(conn, where, orgs: list[str], d: date):
+    """The rows covering `d` by (state, org), and the complete voices of each org."""
+    rows = conn.execute(select(*ANSWER_COLUMNS).where(where & covering(d))).all()
     by_pair: dict[tuple[str, str], list] = defaultdict(list)
     for r in rows:
         by_pair[(r.state, r.org)].append(r)
-    complete = complete_voices(conn, sorted({o for _, o in by_pair} | set(orgs)))
-    return {pair: voice_answers(rs, complete.get(pair[1], {}), d) for pair, rs in by_pair.items()}
+    return by_pair, complete_voices(conn, sorted({o for _, o in by_pair} | set(orgs)), d)
+
+
+def _alone(state: str, org: str, row: Any, day: str, names: dict, onames: dict) -> Membership | None:
+    """`_record` for a pair only one voice speaks about (most cells of a large matrix):
+    the same record, without building the answers of every voice."""
+    if row.role == "none":
+        return None
+    run = _run_dates(row.run)
+    since, until = run["since"], run["until"]
+    return Membership(
+        state=state, state_name=names.get(state, state), org=org, org_name=onames.get(org, org),
+        role=row.role, frozen=bool(row.frozen),
+        since=since.value if since else None, since_precision=since.precision if since else None,
+        until=until.value if until else None,
+        certain=row.start_hi <= day and (row.end_lo is None or day < row.end_lo),
+        sources=list(_id_list(row.source_ids)), voice=row.voice)
 
 
 def members(store: Store, org: str, on: date | str | None = None,
@@ -79,7 +99,8 @@ def members(store: Store, org: str, on: date | str | None = None,
     with store.engine.connect() as conn:
         org, org_name = org_named(conn, org)
         rows = conn.execute(ORG_SNAPSHOT, {"org": org, "d": d.isoformat()}).all()
-        complete = dict(conn.execute(COMPLETE_FOR_ORG, {"org": org}).all()) if rows else {}
+        complete = dict(conn.execute(COMPLETE_FOR_ORG, {"org": org, "d": d.isoformat()})
+                        .all()) if rows else {}
     by_state: dict[str, list] = defaultdict(list)
     for r in rows:
         by_state[r.state].append(r)
@@ -109,7 +130,7 @@ def memberships(store: Store, state: str, on: date | str | None = None,
     with store.engine.connect() as conn:
         state = resolve_state(conn, state)
         rows = conn.execute(STATE_SNAPSHOT, {"state": state, "d": d.isoformat()}).all()
-        complete = complete_voices(conn, sorted({r.org for r in rows})) if rows else {}
+        complete = complete_voices(conn, sorted({r.org for r in rows}), d) if rows else {}
     by_org: dict[str, list] = defaultdict(list)
     for r in rows:
         by_org[r.org].append(r)
@@ -125,14 +146,38 @@ def memberships(store: Store, state: str, on: date | str | None = None,
 def matrix(store: Store, orgs: list[str], on: date | str | None = None) -> list[Membership]:
     """States x organizations on a day, as one record per non-empty cell."""
     d = _on(on)
-    with store.engine.connect() as conn:
-        ids = list(dict.fromkeys(resolve_org(conn, o) for o in orgs))
-        snap = _snapshot(conn, schema.spells.c.org.in_(ids), ids, d)
-        names = state_names(conn, {s for s, _ in snap})
+    with _no_cyclic_gc(), store.engine.connect() as conn:
+        o = schema.organizations.c     # exact ids in one query (a matrix may ask for hundreds)
+        exact = set(conn.execute(select(o.id).where(o.id.in_(list(orgs)))).scalars())
+        ids = list(dict.fromkeys(x if x in exact else resolve_org(conn, x) for x in orgs))
+        by_pair, complete = _snapshot(conn, schema.spells.c.org.in_(ids), ids, d)
+        names = state_names(conn, {s for s, _ in by_pair})
         onames = org_names(conn, set(ids))
-    cells = [r for (s, o), a in snap.items() if (r := _record(s, o, a, names, onames))]
+        day = d.isoformat()
+        cells = []
+        for (s, o), rs in by_pair.items():
+            cv = complete.get(o, {})
+            if len(rs) == 1 and (not cv or (len(cv) == 1 and rs[0].voice in cv)):
+                r = _alone(s, o, rs[0], day, names, onames)
+            else:
+                r = _record(s, o, voice_answers(rs, cv, d), names, onames)
+            if r:
+                cells.append(r)
     rank = {o: i for i, o in enumerate(ids)}
     return sorted(cells, key=lambda m: (m.state, rank[m.org]))
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """A matrix makes tens of thousands of acyclic records at once; the cyclic collector
+    would only walk the whole heap again while they are made (a third of the time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def matrix_frame(cells: list[Membership], orgs: list[str] | None = None):

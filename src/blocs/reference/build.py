@@ -9,7 +9,7 @@ Claims that came from elsewhere (ingested documents, imports) are kept; the deri
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from .. import vocab
 from ..claims import Claim
+from ..dates import next_day
 from ..errors import DataError
 from ..sources import COMPLETE_KINDS
 from ..store import Store, dialect, schema
@@ -91,7 +92,9 @@ def build(store: Store, root: Path | None = None) -> dict:
             {"id": s.id, "name": s.name, "official_name": s.official_name,
              "cow_ccode": s.cow_ccode, "cow_abbr": s.cow_abbr, "regex": s.regex,
              "historical": s.historical} for s in states])
-        conn.execute(delete(schema.organizations))
+        # the vocabulary's rows are replaced; organizations an import added stay
+        conn.execute(delete(schema.organizations).where(
+            schema.organizations.c.id.not_in(imported_orgs(conn))))
         conn.execute(schema.organizations.insert(), [
             {"id": o.id, "name": o.name, "type": o.type, "parent": o.parent,
              "aliases": json.dumps(list(o.aliases))} for o in orgs.values()])
@@ -146,13 +149,15 @@ def rederive(conn: Connection) -> int:
          .join(s, s.c.id == c.c.source_id)
          .where(c.c.kind == "membership", c.c.status == "accepted"))
     mcs = []
-    complete: dict[tuple[str, str], int] = {}
+    complete: dict[tuple[str, str], tuple[int, str | None]] = {}
+    partial = {o.id for o in vocab.organizations().values() if o.coverage == "partial"}
     for cid, data, origin, sid, kind, dataset, prec, as_of in conn.execute(q):
         claim = Claim(json.loads(data))
         voice = voice_of(kind, sid, dataset)
         mcs.append(MembershipClaim(claim, voice, prec, kind in COMPLETE_KINDS, origin, as_of, cid))
-        if kind in COMPLETE_KINDS and not claim.alternative:
-            complete[(voice, claim.object)] = prec
+        if kind in COMPLETE_KINDS and not claim.alternative and not (
+                kind == "reference" and claim.object in partial):
+            complete[(voice, claim.object)] = (prec, speaks_until(as_of))
     spells = derive(mcs)
     conn.execute(delete(schema.spells))
     conn.execute(delete(schema.complete_voices))
@@ -161,8 +166,21 @@ def rederive(conn: Connection) -> int:
         conn.execute(schema.spells.insert(), rows[i:i + 10000])
     if complete:
         conn.execute(schema.complete_voices.insert(), [
-            {"voice": v, "org": o, "precedence": p} for (v, o), p in complete.items()])
+            {"voice": v, "org": o, "precedence": p, "speaks_until": u}
+            for (v, o), (p, u) in complete.items()])
     return len(rows)
+
+
+def speaks_until(stated_as_of: str | None) -> str | None:
+    """The first day a complete voice no longer speaks: the day after its data ends."""
+    return next_day(date.fromisoformat(stated_as_of)).isoformat() if stated_as_of else None
+
+
+def imported_orgs(conn: Connection) -> list[str]:
+    """Organizations an import added (meta `imported_orgs`): a rebuild leaves them alone."""
+    row = conn.execute(select(schema.meta.c.value).where(
+        schema.meta.c.key == "imported_orgs")).first()
+    return json.loads(row[0]) if row else []
 
 
 def _set_meta(conn: Connection, key: str, value: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from ..errors import StoreError
@@ -26,9 +26,16 @@ def _add_reviews(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _add_cow_import(conn: Connection) -> None:
+    """Imported datasets speak until a day; a COW import keeps its panel's rows and cells."""
+    conn.execute(text("ALTER TABLE complete_voices ADD COLUMN speaks_until VARCHAR(10)"))
+    schema.cow_rows.create(conn, checkfirst=True)
+    schema.cow_cells.create(conn, checkfirst=True)
+
+
 # version -> the step that brings a store from version-1 to it
-STEPS: dict[int, Step] = {2: _add_reviews}
-LATEST = 2
+STEPS: dict[int, Step] = {2: _add_reviews, 3: _add_cow_import}
+LATEST = 3
 
 
 def _create(conn: Connection) -> None:

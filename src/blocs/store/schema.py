@@ -115,6 +115,7 @@ complete_voices = Table(
     Column("voice", String(128), primary_key=True),
     Column("org", String(64), primary_key=True),
     Column("precedence", Integer, nullable=False),
+    Column("speaks_until", String(10)),    # first day it no longer speaks (an import's end)
 )
 
 # review decisions, append-only: the extraction as it was, the reviewer's edit, who, when
@@ -131,3 +132,24 @@ reviews = Table(
     Column("note", Text),
 )
 Index("ix_reviews_claim", reviews.c.claim_id)
+
+# A Correlates of War import: what its year panel needs besides the claims to be written
+# back cell for cell (blocs/interop/cow.py). The rows of both axes (IGO-years, state-years)
+# and the cells the claims do not give (missing data, COW's own exceptions), as runs.
+cow_rows = Table(
+    "cow_rows", metadata,
+    Column("axis", String(8), primary_key=True),     # igo | state
+    Column("key", String(64), primary_key=True),     # COW ioname | ccode
+    Column("years", Text, nullable=False),           # JSON list: the years it has a row
+    Column("pos", Text),                             # JSON list: each row's place in the file
+    Column("data", Text),                            # JSON list: each row's other columns
+)
+
+cow_cells = Table(
+    "cow_cells", metadata,
+    Column("ioname", String(64), primary_key=True),
+    Column("ccode", Integer, primary_key=True),     # -1: every state (no data that year)
+    Column("year_from", Integer, primary_key=True),
+    Column("year_to", Integer, nullable=False),
+    Column("code", Integer),                         # NULL: an empty cell
+)

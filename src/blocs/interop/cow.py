@@ -1,0 +1,235 @@
+"""`blocs import cow`: the Correlates of War IGO v3 data as one more source.
+
+COW speaks as one voice (`cow`, kind `import`, precedence 30), complete for the IGOs it
+lists, up to 31 December of its last year. Its yearly codes become ordinary membership
+claims at year precision (rules in `cowpanel`); states are mapped to ISO ids through
+`data/cow_states.csv`, IGOs to this project's ids through `cow_ids.yaml` (the others keep
+COW's name behind `COW_` and are added to the organizations). What the claims cannot say
+(missing data, the rows of each axis, each row's other columns, a cell COW codes against
+its own rules) is kept beside them, so the panel can be written back cell for cell.
+
+Everything is read, checked and computed first; the store is written in one transaction,
+replacing an earlier COW import. The reference data's claims are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import delete
+
+from ..reference.build import imported_orgs, speaks_until
+from ..sources import Source, sha256_file
+from ..store import Store, dialect, schema
+from . import codebook as cb
+from . import cowpanel as cp
+from . import cowrows
+from .cowfile import CowFile, read
+
+SOURCE_ID = "cow-igo-v3"
+DATASET = "cow"
+META_KEY = "cow_import"
+
+
+@dataclass
+class ImportResult:
+    file: str
+    layout: str
+    igos: int
+    states: int
+    years: str
+    claims: int
+    spells: int
+    kept_runs: int
+    organizations_added: int
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def axes_of(f: CowFile) -> tuple[cp.Axes, np.ndarray, np.ndarray]:
+    """The file's axes, and each row's (own-axis index, year index).
+
+    The file's own axis exists where it has rows; the other in a year where a cell speaks
+    of it: a state, where some IGO codes it 0-3 (COW writes -9 for some states outside the
+    system); an IGO, where some state's cell is not -1 ("IGO not in existence")."""
+    y0, y1 = int(f.years.min()), int(f.years.max())
+    ny = y1 - y0 + 1
+    if f.layout == cb.IGO_YEAR:
+        ionames, ccodes = list(dict.fromkeys(f.row_keys)), list(f.col_keys)
+        index = {io: i for i, io in enumerate(ionames)}
+        speaks = (f.codes >= 0) & (f.codes <= 3)
+    else:
+        ionames, ccodes = list(f.col_keys), list(dict.fromkeys(f.row_keys))
+        index = {c: s for s, c in enumerate(ccodes)}
+        speaks = (f.codes != cp.EMPTY) & (f.codes != cb.ABSENT)
+    own = np.array([index[k] for k in f.row_keys], dtype=np.int64)
+    yi = f.years - y0
+    rows_present = np.zeros((len(index), ny), dtype=bool)
+    rows_present[own, yi] = True
+    order = np.argsort(yi, kind="stable")
+    ys, starts = np.unique(yi[order], return_index=True)
+    cols_present = np.zeros((f.codes.shape[1], ny), dtype=bool)
+    cols_present[:, ys] = np.logical_or.reduceat(speaks[order], starts, axis=0).T
+    if f.layout == cb.IGO_YEAR:
+        igo_present, state_present = rows_present, cols_present
+    else:
+        igo_present, state_present = cols_present, rows_present
+    return cp.Axes.make(ionames, ccodes, y0, y1, igo_present, state_present), own, yi
+
+
+def _source(path: Path, y1: int) -> Source:
+    return Source(id=SOURCE_ID, kind="import", dataset=DATASET,
+                  title=f"Correlates of War IGO data, version 3 ({path.name})",
+                  author="Pevehouse, Nordstrom, McManus and Jamison",
+                  publisher="The Correlates of War Project", sha256=sha256_file(path),
+                  stated_as_of=f"{y1}-12-31", origin=str(path.resolve()))
+
+
+def _claims(f: CowFile, axes: cp.Axes, ev: cp.Events, own: np.ndarray,
+            yi: np.ndarray) -> list[tuple]:
+    """One membership claim row per event, grouped by state and IGO in year order; its
+    origin is the file's line for that year (IGO-year files: one line per IGO-year)."""
+    orgs = [cb.org_ids()[io] for io in axes.ionames]
+    name = Path(f.path).name
+    line = None
+    if f.layout == cb.IGO_YEAR:
+        line = np.full((len(axes.ionames), axes.n_years), -1, dtype=np.int64)
+        line[own, yi] = np.arange(f.n_rows) + 2
+    out = []
+    for k, i, y, join, code, rank in zip(ev.k.tolist(), ev.i.tolist(), ev.yi.tolist(),
+                                         ev.join.tolist(), ev.code.tolist(), ev.rank.tolist()):
+        year = axes.y0 + y
+        n = int(line[i, y]) if line is not None else -1
+        out.append(cowrows.claim_row(
+            axes.isos[k], orgs[i], cb.ROLE_OF_CODE[code], "join" if join else "leave", year,
+            SOURCE_ID, None if join else _why_leave(axes, i, y, rank, year),
+            f"{name}:{n}" if n > 0 else name))
+    return out
+
+
+def _why_leave(axes: cp.Axes, i: int, y: int, rank: int, year: int) -> str:
+    if rank == 3:
+        return f"COW codes no membership in {year}"
+    if not axes.igo_present[i, y]:
+        return f"COW: the IGO does not exist in {year}"
+    return f"COW: the state is not in the state system in {year}"
+
+
+def kept_cells(f: CowFile, axes: cp.Axes, roles: np.ndarray, own: np.ndarray,
+               yi: np.ndarray):
+    """The cells the claims do not give back, as runs (ioname index, ccode index, years, code)."""
+    cols = np.arange(f.codes.shape[1])
+    pred = cp.predict(axes, roles, f.layout, own, yi, cols)
+    whole = cp.whole_rows(f.codes, own, yi, f.layout, len(axes.ionames), axes.n_years)
+    r, c = np.nonzero(pred != f.codes)
+    code = f.codes[r, c].astype(np.int64)
+    if f.layout == cb.IGO_YEAR:
+        i, s = own[r], c
+    else:
+        i, s = c, own[r]
+    keep = ~whole[i, yi[r]]             # an IGO-year with no data at all is kept as one run
+    i, s, y, code = i[keep], s[keep], yi[r][keep] + axes.y0, code[keep]
+    order = np.lexsort((y, s, i))
+    cells = cp.runs(i[order], s[order], y[order], code[order])
+    wi, wy = np.nonzero(whole)
+    rows = cp.runs(wi, np.full(len(wi), cp.ALL_STATES), wy + axes.y0,
+                   np.full(len(wi), cb.MISSING))
+    return tuple(np.concatenate([a_, b_]) for a_, b_ in zip(rows, cells))
+
+
+def import_cow(store: Store, path: str | Path) -> ImportResult:
+    """Import a COW IGO-year or state-year file; DataError (line, column) leaves the store as it was."""
+    p = Path(path)
+    f = read(p)
+    axes, own, yi = axes_of(f)
+    ev = cp.events(cp.effective(axes, f.codes, f.layout, own, yi))
+    source = _source(p, axes.y1)
+    claims = _claims(f, axes, ev, own, yi)
+    spells = cowrows.spell_rows(claims, DATASET, source.precedence, source.stated_as_of,
+                                speaks_until(source.stated_as_of))
+    org_index = {cb.org_ids()[io]: i for i, io in enumerate(axes.ionames)}
+    roles = cp.role_cube(axes, ((s[0], s[1], s[2], s[7], s[13]) for s in spells), org_index)
+    kept = kept_cells(f, axes, roles, own, yi)
+    complete = sorted({c[3] for c in claims})
+    new_orgs = [io for io in axes.ionames if cb.org_ids()[io].startswith(cb.prefix())]
+    with store.engine.begin() as conn:
+        _remove(conn)
+        conn.execute(schema.sources.insert(), [source.row()])
+        if new_orgs:
+            conn.execute(schema.organizations.insert(), [_org_row(io) for io in new_orgs])
+        set_meta(conn, "imported_orgs", json.dumps(sorted(
+            set(imported_orgs(conn)) | {cb.org_ids()[io] for io in new_orgs})))
+        dialect.insert_many(conn, "claims", cowrows.CLAIM_COLUMNS, claims)
+        dialect.insert_many(conn, "spells", cowrows.SPELL_COLUMNS, spells)
+        dialect.insert_many(conn, "complete_voices",
+                            ["voice", "org", "precedence", "speaks_until"],
+                            [(DATASET, o, source.precedence, speaks_until(source.stated_as_of))
+                             for o in complete])
+        _write_panel(conn, f, axes, own, yi, kept)
+    return ImportResult(str(p), f.layout, len(axes.ionames), len(axes.ccodes),
+                        f"{axes.y0}-{axes.y1}", len(claims), len(spells), int(len(kept[0])),
+                        len(new_orgs))
+
+
+def set_meta(conn, key: str, value: str) -> None:
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
+    conn.execute(schema.meta.insert().values(key=key, value=value))
+
+
+def _org_row(io: str) -> dict:
+    igo = cb.igos()[io]
+    return {"id": cb.org_ids()[io], "name": igo.orgname, "type": "igo", "parent": None,
+            "aliases": json.dumps([a for a in dict.fromkeys([io, igo.longorgname]) if a])}
+
+
+def _remove(conn) -> None:
+    """Take out an earlier COW import: its claims, spells, panel and organizations."""
+    old = imported_orgs(conn)
+    cow_orgs = [o for o in old if o.startswith(cb.prefix())]
+    conn.execute(delete(schema.claims).where(schema.claims.c.source_id == SOURCE_ID))
+    conn.execute(delete(schema.sources).where(schema.sources.c.id == SOURCE_ID))
+    conn.execute(delete(schema.spells).where(schema.spells.c.voice == DATASET))
+    conn.execute(delete(schema.complete_voices).where(schema.complete_voices.c.voice == DATASET))
+    conn.execute(delete(schema.cow_rows))
+    conn.execute(delete(schema.cow_cells))
+    if cow_orgs:
+        conn.execute(delete(schema.organizations).where(schema.organizations.c.id.in_(cow_orgs)))
+        set_meta(conn, "imported_orgs", json.dumps([o for o in old if o not in cow_orgs]))
+
+
+def _write_panel(conn, f: CowFile, axes: cp.Axes, own: np.ndarray, yi: np.ndarray,
+                 kept) -> None:
+    """The rows of both axes (one store row per IGO and per state, its years as a list),
+    each file row's other columns, the kept cells, and what the export needs to lay the
+    file out again (meta `cow_import`)."""
+    own_axis = "igo" if f.layout == cb.IGO_YEAR else "state"
+    own_rows: dict[str, tuple[list, list, list]] = {}
+    for pos, (key, year, data) in enumerate(zip(f.row_keys, f.years.tolist(), f.row_data)):
+        years, poss, datas = own_rows.setdefault(str(key), ([], [], []))
+        years.append(year)
+        poss.append(pos)
+        datas.append(data)
+    rows = [(own_axis, k, json.dumps(y), json.dumps(p_), json.dumps(d, ensure_ascii=False))
+            for k, (y, p_, d) in own_rows.items()]
+    if f.layout == cb.IGO_YEAR:
+        other, keys, present = "state", axes.ccodes, axes.state_present
+    else:
+        other, keys, present = "igo", axes.ionames, axes.igo_present
+    for n, key in enumerate(keys):
+        years = (np.nonzero(present[n])[0] + axes.y0).tolist()
+        if years:
+            rows.append((other, str(key), json.dumps(years), None, None))
+    dialect.insert_many(conn, "cow_rows", ["axis", "key", "years", "pos", "data"], rows)
+    i, s, ya, yb, code = kept
+    dialect.insert_many(conn, "cow_cells", ["ioname", "ccode", "year_from", "year_to", "code"], [
+        (axes.ionames[a_], cp.ALL_STATES if b_ == cp.ALL_STATES else axes.ccodes[b_], c_, d_,
+         None if e_ == cp.EMPTY else e_)
+        for a_, b_, c_, d_, e_ in zip(i.tolist(), s.tolist(), ya.tolist(), yb.tolist(),
+                                      code.tolist())])
+    set_meta(conn, META_KEY, json.dumps({
+        "layout": f.layout, "file": Path(f.path).name, "header": f.header,
+        "ionames": axes.ionames, "ccodes": axes.ccodes, "years": [axes.y0, axes.y1]}))

@@ -1,0 +1,233 @@
+"""COW's year panel as arrays: IGOs x states x years, and the rules that turn it into
+membership events and back.
+
+Year semantics (one rule for import, export and compare): COW's code for year Y is the
+role held on 31 December of Y. An event dated to the year Y (year precision) therefore
+takes effect within Y: a spell from "1995" to "2001" answers years 1995..2000.
+
+- **To events** (import): per state (ISO id) and IGO, COW's yearly codes are walked in
+  order. A role code (1 member, 2 associate member, 3 observer) different from the role
+  held is a `join` in that role (a change of role while in); 0, or the state or the IGO
+  not existing that year (-1, an empty cell, no row), is a `leave` of the role held;
+  -9 (missing) changes nothing. Several COW states that are one of ours (DEU: 255 and
+  260) speak together, a full membership first.
+- **Back to cells** (export): a cell is COW's own exception where the import kept one
+  (`cow_cells`: missing data, as one run for an IGO-year with no data at all, and every
+  other cell the claims would not give back), else the
+  layout's "not there" code where the row's other axis does not exist that year (-1 in
+  the state-year layout: the IGO; empty in the IGO-year layout: the state), else the
+  code of the role the spells give on 31 December, else 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import codebook as cb
+from .cowfile import EMPTY
+
+ALL_STATES = -1        # a kept run that covers every state of an IGO-year
+# how strongly a cell speaks when several COW states are one of ours: 1 > 2 > 3 > 0 > -9 > absent
+_RANK = np.zeros(256, dtype=np.int8)
+for _code, _rank in {1: 6, 2: 5, 3: 4, 0: 3, -9: 2}.items():
+    _RANK[_code & 0xFF] = _rank
+_CODE_OF_RANK = np.array([0, 0, -1, 0, 3, 2, 1], dtype=np.int8)   # -1: carry (missing)
+
+
+@dataclass
+class Axes:
+    """The panel's universe: IGOs (i), COW states (s), years (y0..y1), and which IGO-years
+    and state-years exist, with the project's state id of each state-year."""
+
+    ionames: list[str]
+    ccodes: list[int]
+    y0: int
+    y1: int
+    igo_present: np.ndarray     # bool, I x Y
+    state_present: np.ndarray   # bool, S x Y
+    isos: list[str]             # the project's state ids (k)
+    kidx: np.ndarray            # int, S x Y: index into isos, -1 if none
+
+    @property
+    def n_years(self) -> int:
+        return self.y1 - self.y0 + 1
+
+    @classmethod
+    def make(cls, ionames: list[str], ccodes: list[int], y0: int, y1: int,
+             igo_present: np.ndarray, state_present: np.ndarray) -> "Axes":
+        isos: dict[str, int] = {}
+        ny = y1 - y0 + 1
+        kidx = np.full((len(ccodes), ny), -1, dtype=np.int32)
+        base = cb.iso_of_ccode()
+        for s, cc in enumerate(ccodes):
+            if cc in base:
+                kidx[s, :] = isos.setdefault(base[cc], len(isos))
+        for o in cb.state_overrides():      # years of a ccode that are another state's
+            if o.ccode in ccodes and o.last >= y0 and o.first <= y1:
+                s = ccodes.index(o.ccode)
+                kidx[s, max(o.first - y0, 0):min(o.last - y0 + 1, ny)] = \
+                    isos.setdefault(o.id, len(isos))
+        return cls(ionames, ccodes, y0, y1, igo_present, state_present, list(isos), kidx)
+
+
+def effective(axes: Axes, codes: np.ndarray, layout: str, own: np.ndarray,
+              yi: np.ndarray) -> np.ndarray:
+    """Rank cube K x I x Y from a file's codes: per project state, IGO and year, the
+    strongest code of the COW states that are that state (0 where it has none)."""
+    ranks = _RANK[codes.view(np.uint8)]
+    n_k, ny = len(axes.isos), axes.n_years
+    out = np.zeros((n_k, len(axes.ionames), ny), dtype=np.int8)
+    kidx = np.where(axes.kidx >= 0, axes.kidx, n_k)
+    years = np.broadcast_to(np.arange(ny), kidx.shape)
+    count = np.zeros((n_k + 1, ny), dtype=np.int32)
+    np.add.at(count, (kidx, years), 1)
+    shared = count[kidx, years] > 1             # (state, year) where two COW states are one
+    cols = np.arange(codes.shape[1])[None, :]
+    s, i = (cols, own[:, None]) if layout == cb.IGO_YEAR else (own[:, None], cols)
+    y = yi[:, None]
+    k = np.broadcast_to(axes.kidx[s, y], codes.shape)
+    i = np.broadcast_to(i, codes.shape)
+    y = np.broadcast_to(y, codes.shape)
+    sh = shared[np.broadcast_to(s, codes.shape), y]
+    direct = (k >= 0) & ~sh
+    out[k[direct], i[direct], y[direct]] = ranks[direct]
+    multi = (k >= 0) & sh
+    if multi.any():
+        np.maximum.at(out, (k[multi], i[multi], y[multi]), ranks[multi])
+    return out
+
+
+@dataclass
+class Events:
+    k: np.ndarray        # project state index
+    i: np.ndarray        # IGO index
+    yi: np.ndarray       # year index
+    join: np.ndarray     # bool: join (else leave)
+    code: np.ndarray     # the role's code (joined, or left)
+    rank: np.ndarray     # the cell's rank that year (why a leave)
+
+
+def events(eff: np.ndarray) -> Events:
+    """Joins and leaves from the rank cube (see the module's rules)."""
+    kp, ip = np.nonzero((eff >= 4).any(axis=2))
+    ranks = eff[kp, ip, :]
+    vals = _CODE_OF_RANK[ranks]
+    n, ny = vals.shape
+    idx = np.where(vals >= 0, np.arange(ny), -1)
+    np.maximum.accumulate(idx, axis=1, out=idx)
+    held = np.where(idx >= 0, np.take_along_axis(vals, np.maximum(idx, 0), axis=1), 0)
+    prev = np.concatenate([np.zeros((n, 1), dtype=held.dtype), held[:, :-1]], axis=1)
+    joins = (held > 0) & (held != prev)
+    leaves = (held == 0) & (prev > 0)
+    p, y = np.nonzero(joins | leaves)
+    is_join = joins[p, y]
+    return Events(kp[p], ip[p], y, is_join, np.where(is_join, held[p, y], prev[p, y]),
+                  ranks[p, y])
+
+
+def role_cube(axes: Axes, spells, org_index: dict[str, int]) -> np.ndarray:
+    """COW codes K x I x Y of the roles spells give on 31 December of each year.
+
+    `spells`: (state, org, role, start_lo, end_hi) rows; a spell covers year Y when it
+    starts by 31 December Y and its end window reaches past that day."""
+    k_of = {sid: k for k, sid in enumerate(axes.isos)}
+    codes = cb.code_of_role()
+    out = np.zeros((len(axes.isos), len(axes.ionames), axes.n_years), dtype=np.int8)
+    for state, org, role, start_lo, end_hi in spells:
+        k, i, code = k_of.get(state), org_index.get(org), codes.get(role, 0)
+        if k is None or i is None or not code:
+            continue
+        a = max(int(start_lo[:4]) - axes.y0, 0)
+        b = axes.n_years if end_hi is None else min(int(end_hi[:4]) - axes.y0, axes.n_years)
+        if a < b:
+            out[k, i, a:b] = code
+    return out
+
+
+def predict(axes: Axes, roles: np.ndarray, layout: str, row_idx: np.ndarray,
+            row_yi: np.ndarray, col_idx: np.ndarray) -> np.ndarray:
+    """The cells of a layout before COW's exceptions: rows x columns, int8 (EMPTY = empty).
+
+    IGO-year: rows are IGO-years (row_idx = IGO), columns states; state-year: rows are
+    state-years (row_idx = state), columns IGOs."""
+    yi = row_yi[:, None]
+    if layout == cb.IGO_YEAR:
+        i, s = row_idx[:, None], col_idx[None, :]
+        absent, absent_code = ~axes.state_present[s, yi], EMPTY
+    else:
+        i, s = col_idx[None, :], row_idx[:, None]
+        absent, absent_code = ~axes.igo_present[i, yi], cb.ABSENT
+    k = axes.kidx[s, yi]
+    out = np.where(k >= 0, roles[np.maximum(k, 0), i, yi], 0).astype(np.int8)
+    out[absent] = absent_code
+    return out
+
+
+def runs(i: np.ndarray, s: np.ndarray, y: np.ndarray, code: np.ndarray):
+    """Cells sorted by (i, s, y) as runs of consecutive years with one code:
+    (i, s, first year, last year, code) arrays."""
+    if len(i) == 0:
+        e = np.zeros(0, dtype=np.int64)
+        return e, e, e, e, e
+    new = np.ones(len(i), dtype=bool)
+    new[1:] = (i[1:] != i[:-1]) | (s[1:] != s[:-1]) | (y[1:] != y[:-1] + 1) | \
+        (code[1:] != code[:-1])
+    starts = np.nonzero(new)[0]
+    ends = np.append(starts[1:], len(i)) - 1
+    return i[starts], s[starts], y[starts], y[ends], code[starts]
+
+
+def overlay(cells: np.ndarray, row_pos: np.ndarray, col_pos: np.ndarray, layout: str,
+            runs_: tuple, y0: int) -> None:
+    """Write COW's kept exceptions over predicted cells, in place.
+
+    row_pos: (own-axis index, year index) -> row, -1 if none; col_pos: other-axis index -> column."""
+    ri, rs, ya, yb, code = runs_
+    whole = rs == ALL_STATES
+    if whole.any():
+        _overlay_whole(cells, row_pos, col_pos, layout, ri[whole], ya[whole], yb[whole],
+                       code[whole], y0)
+        ri, rs, ya, yb, code = ri[~whole], rs[~whole], ya[~whole], yb[~whole], code[~whole]
+    if len(ri) == 0:
+        return
+    lengths = (yb - ya + 1).astype(np.int64)
+    rep = np.repeat(np.arange(len(ri)), lengths)
+    offs = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    ii, ss, yy, cc = ri[rep], rs[rep], (ya[rep] - y0 + offs), code[rep]
+    own, other = (ii, ss) if layout == cb.IGO_YEAR else (ss, ii)
+    inside = (yy >= 0) & (yy < row_pos.shape[1])
+    r = np.where(inside, row_pos[own, np.clip(yy, 0, row_pos.shape[1] - 1)], -1)
+    c = col_pos[other]
+    ok = (r >= 0) & (c >= 0)
+    cells[r[ok], c[ok]] = cc[ok]
+
+
+def _overlay_whole(cells, row_pos, col_pos, layout, ri, ya, yb, code, y0) -> None:
+    """Runs that cover every state of an IGO-year (COW has no data for the IGO that year)."""
+    ny = row_pos.shape[1]
+    for i, a, b, c in zip(ri.tolist(), ya.tolist(), yb.tolist(), code.tolist()):
+        ys = np.arange(max(a - y0, 0), min(b - y0 + 1, ny))
+        if layout == cb.IGO_YEAR:
+            r = row_pos[i, ys]
+            cells[r[r >= 0], :] = c
+        elif col_pos[i] >= 0:
+            r = row_pos[:, ys].ravel()
+            cells[r[r >= 0], col_pos[i]] = c
+
+
+def whole_rows(codes: np.ndarray, own: np.ndarray, yi: np.ndarray, layout: str,
+               n_igos: int, ny: int) -> np.ndarray:
+    """IGO x year: where every cell the file has for that IGO-year is -9."""
+    m9 = codes == cb.MISSING
+    out = np.zeros((n_igos, ny), dtype=bool)
+    if layout == cb.IGO_YEAR:
+        r = np.nonzero(m9.all(axis=1))[0]
+        out[own[r], yi[r]] = True
+        return out
+    order = np.argsort(yi, kind="stable")
+    ys, starts = np.unique(yi[order], return_index=True)
+    allm = np.logical_and.reduceat(m9[order], starts, axis=0)     # years x IGOs
+    out[:, ys] = allm.T
+    return out
