@@ -132,6 +132,7 @@ def ensure_store(scale: float, seed: int) -> tuple[Path, dict]:
     if path.exists() and meta.exists():
         info = json.loads(meta.read_text())
         info["cached"] = True
+        synthetic.pin(path)
         return path, info
     print(f"generating {path.name} (scale {scale:g}) ...", flush=True)
     rc = subprocess.run([PY, str(HERE / "synthetic.py"), "--scale", str(scale),

@@ -144,7 +144,6 @@ def generate(path: Path, scale: float, seed: int) -> dict:
     from sqlalchemy import delete, func, select
 
     from blocs.reference.build import insert_claims, rederive
-    from blocs.reference.fingerprint import data_hash
     from blocs.store import open_store, schema
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -177,11 +176,11 @@ def generate(path: Path, scale: float, seed: int) -> dict:
         n_spells = rederive(conn)
         t_derive = time.perf_counter() - t2
         n_claims = conn.execute(select(func.count()).select_from(schema.claims)).scalar()
-        for key, value in (("built_at", datetime.now(timezone.utc).isoformat(timespec="seconds")),
-                           ("reference_hash", data_hash())):
-            conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
-            conn.execute(schema.meta.insert().values(key=key, value=value))
+        conn.execute(delete(schema.meta).where(schema.meta.c.key == "built_at"))
+        conn.execute(schema.meta.insert().values(
+            key="built_at", value=datetime.now(timezone.utc).isoformat(timespec="seconds")))
     store.engine.dispose()
+    pin(path)
     info = {"path": str(path), "scale": scale, "seed": seed, "states": n_states,
             "organizations": n_orgs + 1, "claims": n_claims, "spells": n_spells,
             "make_claims_s": round(t_make, 2), "insert_claims_s": round(t_insert, 2),
@@ -191,6 +190,25 @@ def generate(path: Path, scale: float, seed: int) -> dict:
     return info
 
 
+def pin(path: Path) -> None:
+    """Tie the store to an empty reference folder of its own, so that no command rebuilds
+    it from the shipped reference data (which would not fit beside the synthetic data)."""
+    from sqlalchemy import delete
+
+    from blocs.reference.fingerprint import data_hash
+    from blocs.store import open_store, schema
+
+    empty = path.parent / "synthetic-reference"
+    (empty / "documents").mkdir(parents=True, exist_ok=True)
+    store = open_store(str(path))
+    with store.engine.begin() as conn:
+        for key, value in (("reference_dir", str(empty.resolve())),
+                           ("reference_hash", data_hash(empty))):
+            conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
+            conn.execute(schema.meta.insert().values(key=key, value=value))
+    store.engine.dispose()
+
+
 def ensure(scale: float = 1.0, seed: int = 20240415, force: bool = False) -> tuple[Path, dict]:
     """The cached store for (scale, seed), generated first if missing."""
     path = store_path(scale, seed)
@@ -198,6 +216,7 @@ def ensure(scale: float = 1.0, seed: int = 20240415, force: bool = False) -> tup
     if not force and path.exists() and meta.exists():
         info = json.loads(meta.read_text())
         info["cached"] = True
+        pin(path)
         return path, info
     info = generate(path, scale, seed)
     info["cached"] = False
