@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,32 @@ def _day(value: str | None):
         return None
     pd = PartialDate.parse(value)
     return pd.lo
+
+
+class _Counted:
+    """A text file that reports how much of it has been read."""
+
+    def __init__(self, fh, seen) -> None:
+        self.fh, self.seen = fh, seen
+
+    def read(self, n: int = -1) -> str:
+        chunk = self.fh.read(n)
+        self.seen(len(chunk))
+        return chunk
+
+
+@contextmanager
+def _progress(path: Path):
+    """A progress bar on stderr for a long run at a terminal (output stays clean JSONL)."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(f"Extracting {path.name}", total=path.stat().st_size)
+        yield lambda n: bar.update(task, advance=n)
 
 
 def register(app: typer.Typer) -> None:
@@ -50,9 +77,9 @@ def register(app: typer.Typer) -> None:
         fmt_of = format_of(path)
         if fmt_of in ("txt", "md") and path.stat().st_size > _STREAM_OVER:
             doc = doc_id or sha256_file(path)
-            with path.open(encoding="utf-8", errors="strict") as fh:
+            with path.open(encoding="utf-8", errors="strict") as fh, _progress(path) as seen:
                 try:
-                    for c in extract_stream(fh, doc, when):
+                    for c in extract_stream(_Counted(fh, seen), doc, when):
                         sys.stdout.write(c.to_json() + "\n")
                 except UnicodeDecodeError:
                     raise DataError(str(path), None, None, "not UTF-8 text") from None

@@ -28,6 +28,7 @@ def configure(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=5000")
         if engine.url.database not in (None, "", ":memory:"):
             cur.execute("PRAGMA journal_mode=WAL")   # readers go on while a writer writes
+            cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: fsync at checkpoints
         cur.close()
 
 
