@@ -136,3 +136,33 @@ def test_a_leader_stands_for_a_state_only_while_in_office():
 
     assert [m.id for m in mentions_in("Yeltsin visited Astana.", 1997)] == ["RUS", "KAZ"]
     assert [m.id for m in mentions_in("Yeltsin visited Astana.", 2011)] == ["KAZ"]
+
+
+@pytest.mark.parametrize("text,kind,keys,expected", [
+    ("Members of the CSTO are Armenia, Belarus and Russia.", "membership",
+     ("subject", "object", "event"), {("ARM", "CSTO", "state"), ("BLR", "CSTO", "state"),
+                                      ("RUS", "CSTO", "state")}),
+    ("Turkmenistan downgraded its CIS membership to associate member status in August 2005.",
+     "membership", ("subject", "object", "role", "event", "date"),
+     {("TKM", "CIS", "associate_member", "join", "2005-08")}),
+    ("In 2024 Belarus became the tenth member state of the SCO.", "membership",
+     ("subject", "object", "event", "date"), {("BLR", "SCO", "join", "2024")}),
+    ("Uzbekistan rejoined the CSTO in 2006.", "membership", ("subject", "event", "date"),
+     {("UZB", "join", "2006")}),
+    ("Belarus and Kazakhstan are founding members of the Eurasian Economic Union.",
+     "membership", ("subject", "role"), {("BLR", "founding_member"), ("KAZ", "founding_member")}),
+    ("Azerbaijan withdrew from the Collective Security Treaty in 1999.", "membership",
+     ("subject", "object", "event"), {("AZE", "CST", "leave")}),
+    ("Mongolia is not a member of the SCO.", "membership", ("subject", "object", "modality"),
+     {("MNG", "SCO", "negated")}),
+    ("ASEAN was founded in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand.",
+     "membership", ("subject",), {("IDN",), ("MYS",), ("PHL",), ("SGP",), ("THA",)}),
+    ("China provided Kyrgyzstan with a $1 billion credit in 2013.", "flow",
+     ("subject", "object", "flow", "amount"), {("CHN", "KGZ", "credit", 1_000_000_000)}),
+    ("Trade between Russia and Kazakhstan amounted to $20 billion in 2019.", "flow",
+     ("subject", "object", "flow", "date"), {("RUS", "KAZ", "trade", "2019")}),
+    ("The SCO summit took place in Samarkand in September 2022.", "event",
+     ("event_type", "object", "place", "date"), {("summit", "SCO", "Samarkand", "2022-09")}),
+])
+def test_more_phrasings(text, kind, keys, expected):
+    assert facts(text, kind, *keys) == expected

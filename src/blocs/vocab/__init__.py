@@ -38,6 +38,7 @@ class Organization:
     aliases: tuple[str, ...] = field(default_factory=tuple)
     establishes: str | None = None    # for an agreement: the body it creates
     coverage: str = "complete"        # partial: the reference lists only some members
+    has_members: bool = False         # a treaty states join and leave (the 1992 CST)
 
 
 def _load(name: str) -> dict:
@@ -75,7 +76,8 @@ def organizations() -> dict[str, Organization]:
     data = _load("organizations.yaml")["organizations"]
     return {
         oid: Organization(oid, o["name"], o["type"], o.get("parent"), tuple(o.get("aliases", ())),
-                          o.get("establishes"), o.get("coverage", "complete"))
+                          o.get("establishes"), o.get("coverage", "complete"),
+                          bool(o.get("has_members", False)))
         for oid, o in data.items()
     }
 

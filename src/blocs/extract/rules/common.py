@@ -10,7 +10,7 @@ from typing import Any
 from ... import vocab
 from ..text import Document, Mention, Sentence
 
-_SEP = re.compile(r"^\s*(,|and|or|, and|, or|as well as|&|/|, as well as)\s*$")
+_SEP = re.compile(r"^\s*(,|and|or|, and|, or|as well as|&|/|, as well as)\s*(?:the\s+)?$")
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|the latter|the said)\s+(?:organi[sz]ation|grouping|"
                             r"group|bloc|alliance|body|framework|forum|structure|mechanism)\b",
                             re.I)
@@ -52,7 +52,8 @@ def group_at(s: Sentence, pos: int, after: bool = True, max_gap: int = 60) -> li
 
 def is_member_org(m: Mention) -> bool:
     org = vocab.organizations().get(m.id)
-    return m.kind == "org" and org is not None and org.type in ORG_TYPES_FOR_MEMBERSHIP
+    return m.kind == "org" and org is not None and (
+        org.type in ORG_TYPES_FOR_MEMBERSHIP or org.has_members)
 
 
 def org_after(s: Sentence, pos: int, max_gap: int = 80) -> Mention | None:

@@ -33,7 +33,8 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             orgs = [o for o in s.orgs if is_member_org(o) and abs(o.start - m.start()) <= 40]
             d = date_near(s, m.start(), 80)
             place = None
-            pm = re.match(r"\s+(?:held\s+)?in\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", t[m.end():])
+            pm = re.match(r"\s+(?:(?:was\s+)?held\s+|took place\s+|convened\s+)?in\s+"
+                          r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", t[m.end():])
             if pm:
                 place = pm.group(1)
             visit_to = None

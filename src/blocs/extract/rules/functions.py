@@ -32,7 +32,8 @@ _DOMAINS = [
     ("financial", rx(r"\bfinancial\b|\bfund\b|\bcrisis fund|\bbank\b|\badministered by")),
     ("border_settlement", rx(r"\bborder (?:issues|disputes|settlement|questions)|\bsettlement of border")),
     ("political_dialogue", rx(r"\bdialogue\b|\bpolitical voice|\bdiplomatic\b|\binternational affairs")),
-    ("economic", rx(r"\becono\w*|\btrade\b")),
+    ("economic", rx(r"\becono\w*|\btrade\b|\bfree movement|\bsingle market|\bcommon market|"
+                    r"\bgoods\b|\binvestment")),
 ]
 _CLAUSE = re.compile(r"\s*(?:;|, while |, whereas | while | whereas |, but )\s*")
 

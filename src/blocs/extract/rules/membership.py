@@ -24,8 +24,9 @@ _COMPOSED = rx(r"\b(?:is|are|was|were)?\s*(?:made up of|composed of|consists? of
                r"members? (?:states? )?(?:are|were|include))\b")
 # LIST <verb> ORG
 _JOIN = rx(r"\b(?:has |have |had |to |later |only |subsequently |then |also )*"
-           r"(?:joined|joins|joining|join|became (?:a |an )?(?:full[- ]?fledged |full )?members?"
-           r"(?: of)?|become (?:a |an )?(?:full )?members?(?: of)?|(?:was|were) admitted(?: to| into)?|"
+           r"(?:joined|joins|joining|join|re-?joined|returned to|"
+           r"bec(?:ame|ome) (?:a |an |the )?(?:\w+ )?(?:full[- ]?fledged |full )?"
+           r"members?(?: states?| countries| nations)?(?: of)?|(?:was|were) admitted(?: to| into)?|"
            r"acceded to|accession to|entered)\b")
 _GRANTED = rx(r"\b(?:granted|gave|offered|accepted)\s+$")
 _LEAVE = rx(r"\b(?:has |have |had |later |then |subsequently )*(?:left|leaves|withdrew(?: from)?|"
@@ -35,9 +36,15 @@ _SUSPEND = rx(r"\b(?:suspended|suspends|suspend|suspension of)\s+(?:its|their|he
               r"(?:membership|participation)\b|\bsuspended\b")
 _FREEZE = rx(r"\b(?:froze|frozen|freezes|freeze|freezing)\s+(?:of\s+)?(?:its|their)?\s*"
              r"(?:membership|participation)\b")
-_OBSERVER = rx(r"\b(?:is|are|was|were|be|been|became|become)\s+(?:an?\s+)?(?:official\s+)?"
+_OBSERVER = rx(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+|no longer\s+|never\s+)?"
+               r"(?:an?\s+|the\s+)?(?:official\s+)?"
                r"(observers?(?:[- ]states?)?|dialogue partners?|associate members?|"
-               r"(?:full )?members?|member[- ]states?|applicants?|candidates?)\b")
+               r"founding members?|(?:full )?members?|member[- ]states?|applicants?|candidates?)\b")
+_MEMBERS_OF = rx(r"\b(?:the\s+)?(founding\s+|full\s+)?members?(?:[- ]states?| countries)?\s+of\b"
+                 r"[^.;]{1,80}?\b(?:are|were|include|included|comprise|are now)\b")
+_CHANGED_TO = rx(r"\b(?:downgraded|upgraded|changed|reduced|raised|converted)\s+(?:its|their)\s+"
+                 r"[^.;]{0,40}?(?:membership|status|participation)\s+[^.;]{0,30}?\bto\s+(?:an?\s+)?"
+                 r"(associate member|observer|full member|member|dialogue partner|partner)")
 _STATUS_GRANTED = rx(r"\b(?:granted|received|obtained|given|gained|acquired)\s+"
                      r"(observer|dialogue partner|associate member|partner)(?:ship)?\s+status\b")
 _APPLY = rx(r"\b(?:promised? to admit|pledged? to admit|decision to admit|"
@@ -57,6 +64,8 @@ def _role_from(word: str) -> str:
     for key, role in _ROLE_WORD.items():
         if w.startswith(key):
             return role
+    if w.startswith("founding member"):
+        return "founding_member"
     if w.startswith("member"):
         return "member"
     return "member"
@@ -85,6 +94,23 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         between = t[max(0, m.start() - 60):m.start()]
         role = next((r for p, r in _ROLE_NOUNS if p.search(between)), "member")
         _emit(out, doc, s, states, org, conf, role, "state")
+
+    for m in _MEMBERS_OF.finditer(t):
+        states = group_at(s, m.end(), after=True, max_gap=12)
+        inside = [o for o in s.orgs if m.start() <= o.start < m.end()]
+        if states and inside:
+            role = "founding_member" if (m.group(1) or "").strip() == "founding" else "member"
+            _emit(out, doc, s, states, inside[0].id, 0.9, role, "state")
+
+    for m in _CHANGED_TO.finditer(t):
+        states = group_at(s, m.start(), after=False, max_gap=30)
+        org, conf = _org_for_status(s, ctx, m)
+        inside = [o for o in s.orgs if m.start() <= o.start < m.end()]
+        if inside:
+            org, conf = inside[0].id, 0.85
+        d = date_near(s, m.end(), 60)
+        _emit(out, doc, s, states, org, conf, _role_from(m.group(1).replace("full ", "")),
+              "join", d.date if d else None)
 
     for m in re.finditer(r"\(([^()]*)\)", t):
         inner = m.group(1)
@@ -146,7 +172,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         role = _role_from(m.group(1))
         org, conf = _org_for_status(s, ctx, m)
         _emit(out, doc, s, states, org, conf, role, "state",
-              modality="negated" if _NEGATION.search(t[max(0, m.start() - 5):m.end()]) else None)
+              modality="negated" if _NEGATION.search(m.group()) else None)
 
     for m in _STATUS_GRANTED.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=40)
@@ -188,7 +214,8 @@ _NOT_YET = rx(r"\b(?:interest in|aspirations? to|bid to|wants? to|wish(?:es)? to
 def _is_instrument(oid: str) -> bool:
     from ... import vocab
 
-    return vocab.organizations()[oid].type in ("treaty", "agreement", "proposal")
+    o = vocab.organizations()[oid]
+    return o.type in ("treaty", "agreement", "proposal") and not o.has_members
 
 
 def _granting_org(s: Sentence, ctx: Context, pos: int) -> tuple[str | None, float]:

@@ -120,6 +120,8 @@ def _num(v: float) -> float | int:
 
 
 _TRADE_WITH = rx(r"\btrade\s+(?:turnover\s+)?with\b")
+_TRADE_BETWEEN = rx(r"\btrade\s+(?:turnover\s+)?between\s+")
+_GAVE = rx(r"\b(?:provided|gave|granted|extended|offered|lent|allocated)\s+")
 _PAIR_TRADE = re.compile(r"([A-Z][\w.]*)-([A-Z][\w.]*)\s+trade\b")
 
 
@@ -156,6 +158,34 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                              object=p.id, flow="trade", amount=_num(q.value) if q else None,
                              unit=q.unit if q else None, stage=stage,
                              approximate=True if q and q.approximate else None))
+
+    # "trade between A and B amounted to $X"
+    for m in _TRADE_BETWEEN.finditer(t):
+        pair = [x for x in _actors(s) if x.start >= m.end()][:2]
+        if len(pair) == 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", t[pair[0].end:pair[1].start]):
+            q = next((q for q in money if q.start > pair[1].end), None)
+            if q is not None:
+                d = date_near(s, q.start, 200)
+                out.append(claim(doc, s, "flow", 0.7, d.date if d else None,
+                                 subject=pair[0].id, object=pair[1].id, flow="trade",
+                                 amount=_num(q.value), unit=q.unit,
+                                 approximate=True if q.approximate else None))
+
+    # "China provided Kyrgyzstan with a $1 billion credit"
+    for m in _GAVE.finditer(t):
+        giver = [x for x in s.states if x.end <= m.start() and m.start() - x.end <= 30]
+        taker = by_pos.get(m.end())
+        if not giver or taker is None or taker.kind != "state":
+            continue
+        tail = t[taker.end:taker.end + 60]
+        km = re.match(r"\s+with\s+(?:an?\s+)?(?:\S+\s+){0,4}?(loans?|credits?|aid|assistance|grants?)\b",
+                      tail, re.I)
+        q = next((q for q in money if taker.end <= q.start <= taker.end + 40), None)
+        if km and q is not None:
+            d = date_near(s, q.start, 200)
+            out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=giver[-1].id,
+                             object=taker.id, flow=_FLOW_OF[km.group(1).lower()],
+                             amount=_num(q.value), unit=q.unit, stage=_stage(t)))
 
     # "Russian-ASEAN trade was $4.5 billion"
     for m in _PAIR_TRADE.finditer(t):
