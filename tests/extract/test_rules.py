@@ -166,3 +166,23 @@ def test_a_leader_stands_for_a_state_only_while_in_office():
 ])
 def test_more_phrasings(text, kind, keys, expected):
     assert facts(text, kind, *keys) == expected
+
+
+@pytest.mark.parametrize("text,keys,expected", [
+    ("Uzbekistan was a member of the CSTO from 2006 to 2012.", ("event", "date"),
+     {("join", "2006"), ("leave", "2012")}),
+    ("Mongolia has been an observer in the SCO since 2004.", ("role", "event", "date"),
+     {("observer", "join", "2004")}),
+    ("Tashkent's membership in GUAM ended in 2005.", ("subject", "object", "event", "date"),
+     {("UZB", "GUAM", "leave", "2005")}),
+    ("In the mid-2000s Uzbekistan moved closer to Moscow and joined EurAsEC.",
+     ("subject", "object", "event"), {("UZB", "EURASEC", "join")}),
+])
+def test_periods_endings_and_subjects_behind_prepositions(text, keys, expected):
+    assert facts(text, "membership", *keys) == expected
+
+
+def test_a_passive_absorption_points_from_the_later_organization():
+    got = facts("The Customs Union, established in 2010, was absorbed by the EAEU in 2015.",
+                "succession", "subject", "object", "relation", "date")
+    assert got == {("EAEU", "CU", "merged_with", "2015")}

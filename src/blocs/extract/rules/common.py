@@ -36,17 +36,33 @@ def groups(s: Sentence, kinds: tuple[str, ...] = ("state", "org")) -> list[list[
     return out
 
 
+_PREPOSITION = re.compile(r"\b(?:to|with|from|by|of|in|against|towards|toward|for|than|"
+                          r"between|on|at)\s+(?:the\s+)?$", re.I)
+
+
 def group_at(s: Sentence, pos: int, after: bool = True, max_gap: int = 60) -> list[Mention]:
-    """The list of states nearest after (or before) position `pos`, within `max_gap` chars."""
+    """The list of states nearest after (or before) position `pos`, within `max_gap` chars.
+
+    Looking back for the subject of a verb, a list behind a preposition ("closer to
+    Moscow and joined") is an object, not the subject, and the search goes further back
+    (to the sentence's start at most)."""
     best: list[Mention] = []
+    fallback: list[Mention] = []
     for g in groups(s):
         states = [m for m in g if m.kind == "state"]
         if not states:
             continue
         if after and g[0].start >= pos and g[0].start - pos <= max_gap:
             return states
-        if not after and g[-1].end <= pos and pos - g[-1].end <= max_gap:
-            best = states
+        if not after and g[-1].end <= pos:
+            object_like = bool(_PREPOSITION.search(s.text[max(0, g[0].start - 16):g[0].start]))
+            if pos - g[-1].end <= max_gap:
+                if object_like and fallback:
+                    best = fallback
+                else:
+                    best = states
+            if not object_like:
+                fallback = states
     return best
 
 

@@ -28,6 +28,8 @@ _SUCCESSION = [
     (rx(r"\b(?:succeeded|replaced|superseded|successor (?:of|to))\b"), "successor_of", "after"),
     (rx(r"\binstitutionali[sz](?:ing|ed|es|e|ation of)\b"), "institutionalizes", "after"),
 ]
+_PASSIVE = rx(r"\b(?:was|were|been)\s+(?:absorbed|replaced|superseded|succeeded)\b|"
+              r"\bmerged into\b|\babsorbed (?:by|into)\b")
 _OCCASION = rx(r"\s*(?:annual\s+|extraordinary\s+)?(?:summits?|meetings?|sessions?|exercises?|"
                r"talks|declarations?|agreements?|proposals?|conferences?|forums?)\b")
 _GREW_INTO = rx(r"\b(?:grew|developed|evolved|turned|was transformed|transformed)\b[^.;]*?\binto\b")
@@ -125,7 +127,11 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             subject = earlier[0].id if earlier else ctx.topic
             if not subject or subject == later[0].id:
                 continue
-            d = date_near(s, m.start(), 200)
+            obj = later[0].id
+            if _PASSIVE.search(m.group()) or _PASSIVE.search(t[max(0, m.start() - 12):m.end()]):
+                subject, obj = obj, subject     # "X was absorbed by Y": Y is the later one
+            after = [d for d in s.dates if m.end() <= d.start <= m.end() + 80]
+            d = after[0] if after else date_near(s, m.start(), 200)
             out.append(claim(doc, s, "succession", 0.7, d.date if d else None,
-                             subject=subject, object=later[0].id, relation=relation))
+                             subject=subject, object=obj, relation=relation))
     return out

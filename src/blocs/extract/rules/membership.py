@@ -53,6 +53,8 @@ _APPLY = rx(r"\b(?:promised? to admit|pledged? to admit|decision to admit|"
             r"applied to join|applied for membership)\b")
 _POSSESSIVE = rx(r"'s?\s+(?:full\s+)?(membership|participation)\b")
 _PARTICIPATES = rx(r"\b(?:only\s+)?(?:participates?|participated|takes? part|took part)\s+in\b")
+_PERIOD = rx(r"\b(from|since|between)\s+")
+_ENDED = rx(r"\b(?:ended|ceased|lapsed|was terminated|was suspended|came to an end)\b")
 _NEGATION = rx(r"\b(?:not|never|no longer)\b")
 _ROLE_WORD = {"observer": "observer", "dialogue partner": "dialogue_partner",
               "associate member": "associate_member", "partner": "partner",
@@ -171,8 +173,19 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             continue
         role = _role_from(m.group(1))
         org, conf = _org_for_status(s, ctx, m)
-        _emit(out, doc, s, states, org, conf, role, "state",
-              modality="negated" if _NEGATION.search(m.group()) else None)
+        negated = "negated" if _NEGATION.search(m.group()) else None
+        span = _PERIOD.search(t, m.end())
+        if span and not negated and span.start() - m.end() <= 60:
+            # "was a member of X from 2006 to 2012", "an observer since 2004"
+            dates = [d for d in s.dates if span.end() <= d.start <= span.end() + 25]
+            if dates:
+                _emit(out, doc, s, states, org, conf, role, "join", dates[0].date)
+                until = [d for d in s.dates if 0 < d.start - dates[0].end <= 12 and re.fullmatch(
+                    r"\s*(?:to|until|till|and|-|–)\s*", t[dates[0].end:d.start])]
+                if until and span.group(1).lower() in ("from", "between"):
+                    _emit(out, doc, s, states, org, conf, role, "leave", until[0].date)
+                continue
+        _emit(out, doc, s, states, org, conf, role, "state", modality=negated)
 
     for m in _STATUS_GRANTED.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=40)
@@ -194,6 +207,13 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         if not states:
             continue
         org, conf = resolve_org(s, ctx, m.end(), prefer="after")
+        ended = _ENDED.search(t, m.end(), min(len(t), m.end() + 50))
+        if ended:
+            d = date_near(s, ended.end(), 40)
+            _emit(out, doc, s, states, org, conf, "member",
+                  "suspend" if "suspend" in ended.group().lower() else "leave",
+                  d.date if d else None)
+            continue
         _emit(out, doc, s, states, org, conf, "member", "state")
 
     for m in _PARTICIPATES.finditer(t):
