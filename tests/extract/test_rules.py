@@ -186,3 +186,19 @@ def test_a_passive_absorption_points_from_the_later_organization():
     got = facts("The Customs Union, established in 2010, was absorbed by the EAEU in 2015.",
                 "succession", "subject", "object", "relation", "date")
     assert got == {("EAEU", "CU", "merged_with", "2015")}
+
+
+@pytest.mark.parametrize("text,kind,keys,expected", [
+    ("Moscow agreed to lend Minsk $3 billion in 2011.", "flow",
+     ("subject", "object", "flow", "amount", "date"), {("RUS", "BLR", "loan", 3_000_000_000, "2011")}),
+    ("Russia accounts for 70 percent of the CSTO budget.", "contribution",
+     ("subject", "object", "quantity", "unit"), {("RUS", "CSTO", 70, "percent")}),
+    ("Russia is expected to provide 7,000 of the 15,000 troops of the peacekeeping force of "
+     "the CSTO.", "contribution", ("subject", "quantity", "total"), {("RUS", 7000, 15000)}),
+    ("Vietnam bought six Kilo-class submarines from Russia in 2009.", "flow",
+     ("subject", "object", "flow"), {("RUS", "VNM", "arms_sale")}),
+    ("Lukashenko met Putin in Sochi in February 2021.", "event", ("event_type", "date"),
+     {("meeting", "2021-02")}),
+])
+def test_quantities_and_meetings_in_other_words(text, kind, keys, expected):
+    assert facts(text, kind, *keys) == expected

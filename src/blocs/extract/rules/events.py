@@ -17,7 +17,7 @@ _TYPES = [
                     r"hostilities)\b")),
     ("protest", rx(r"\b(?:protests?|uprising|demonstrations?|revolution|unrest|riots?)\b")),
     ("visit", rx(r"\b(?:visit(?:ed|s)?|trip)\b")),
-    ("meeting", rx(r"\b(?:meetings?|talks|negotiations|consultations|rounds? of talks)\b")),
+    ("meeting", rx(r"\b(?:meetings?|met|meets|talks|negotiations|consultations|rounds? of talks)\b")),
     ("declaration", rx(r"\b(?:declar(?:ed|ing|ation)|recognition of|recogni[sz]ed the "
                        r"independence|speech|statement|reassured|announced)\b")),
 ]

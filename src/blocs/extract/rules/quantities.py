@@ -11,7 +11,8 @@ from ..text import Document, Mention, Sentence
 from .common import Context, claim, date_near, rx
 
 _CONTRIB = rx(r"\b(?:contribut\w*|suppl(?:y|ying|ies|ied)|provid\w*|pledg\w*|commit\w*|"
-              r"allocat\w*|put up|putting up)\b")
+              r"allocat\w*|put up|putting up|accounts? for|accounted for)\b")
+_OF_WHOLE = rx(r"^\s*of\s+(?:the|a|an|its)?\s*$")
 _TOTAL = rx(r"\b(?:of\s+)?(?:a|the)?\s*total(?:\s+of)?\s*$")
 _EACH = rx(r"^\s*each\b")
 _STAGE = [(rx(r"\b(?:expected|will|plans?|planned|to increase|aims?)\b"), "expected"),
@@ -53,6 +54,10 @@ def contributions(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, An
         return out
     unit_default = next((q.unit for q in qs if q.unit), "")
     totals = {id(q) for q in qs if _TOTAL.search(t[max(0, q.start - 20):q.start])}
+    # "7,000 of the 15,000 troops": the second figure is the whole
+    for a_, b_ in zip(qs, qs[1:]):
+        if _OF_WHOLE.match(t[a_.end:b_.start]) and (a_.unit == b_.unit or not a_.unit):
+            totals.add(id(b_))
     # a force/fund "of N" named before the first trigger is the whole
     first_trigger = _CONTRIB.search(t)
     whole = [q for q in qs if q.end <= first_trigger.start() and q.unit in ("troops", "USD")]
@@ -110,6 +115,9 @@ def _target(s: Sentence, ctx: Context, pos: int) -> str | None:
               re.fullmatch(r"\s*(?:\w+\s+){0,3}", s.text[m.end:pos])]
     if before:
         return before[-1].id
+    after = [m for m in bodies if m.start > pos]
+    if after:
+        return after[-1].id       # "... of the peacekeeping force of the CSTO"
     if ctx.body:
         return ctx.body
     return bodies[0].id if bodies else None
@@ -170,6 +178,17 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                                  subject=pair[0].id, object=pair[1].id, flow="trade",
                                  amount=_num(q.value), unit=q.unit,
                                  approximate=True if q.approximate else None))
+
+    # "Moscow agreed to lend Minsk $3 billion"
+    for m in re.finditer(r"\b(?:lend|lends|lent|loaned|loan)\s+", t, re.I):
+        giver = [x for x in s.states if x.end <= m.start() and m.start() - x.end <= 30]
+        taker = by_pos.get(m.end())
+        q = next((q for q in money if taker and 0 <= q.start - taker.end <= 10), None)
+        if giver and taker is not None and taker.kind == "state" and q is not None:
+            d = date_near(s, q.start, 200)
+            out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=giver[-1].id,
+                             object=taker.id, flow="loan", amount=_num(q.value), unit=q.unit,
+                             stage=_stage(t)))
 
     # "China provided Kyrgyzstan with a $1 billion credit"
     for m in _GAVE.finditer(t):
@@ -255,7 +274,16 @@ def _arms(doc: Document, s: Sentence, ctx: Context, a: int, b: int, money) -> li
             ctx.arms_context and re.search(r"\bcontract\b", clause, re.I)):
         states = [x for x in s.states if a <= x.start < b]
         sold = re.search(r"\b(sold|sells|sell|deliver\w*|export\w*|supplied)\b", t, re.I)
+        bought = re.search(r"\b(bought|buys|buy|purchased|purchases|acquired|ordered|imported)\b",
+                           clause, re.I)
         seller = buyer = None
+        if bought and not sold:
+            b0 = a + bought.start()
+            before = [x for x in states if x.end <= b0]
+            source = [x for x in states if x.start > b0 and
+                      re.search(r"\bfrom\s+$", s.text[max(0, x.start - 8):x.start])]
+            if before and source:
+                seller, buyer = source[0], before[-1]
         if sold:
             before = [x for x in states if x.end <= sold.start()]
             after = [x for x in states if x.start > sold.end() and
