@@ -4,6 +4,7 @@ and quantities, and a way back to the original text's offsets."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,6 +14,11 @@ from ..ingest.normalize import Normalized, normalize
 from .dates import DateMention, find_dates
 from .gazetteer import gazetteer
 from .numbers import Quantity, find_quantities
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,16 @@ class Sentence:
 
     @cached_property
     def dates(self) -> list[DateMention]:
-        """Found when a rule first asks (most sentences name no state or organization)."""
+        """Found when a rule first asks; a sentence without a digit can only hold a
+        relative date ("last year")."""
+        if not _HAS_DIGIT.search(self.text) and "year" not in self.text:
+            return []
         return find_dates(self.text, self.doc_date)
 
     @cached_property
     def quantities(self) -> list[Quantity]:
+        if not _HAS_DIGIT.search(self.text) and not _NUMBER_WORD.search(self.text):
+            return []
         return find_quantities(self.text)
 
     @property
@@ -72,11 +83,48 @@ class Document:
 
 @cache
 def nlp():
+    """spaCy's blank English pipeline with a sentence splitter: the rule of spaCy's
+    `sentencizer` (a sentence starts at the first token after sentence-final punctuation),
+    computed over the token arrays — the stock component walks Token objects, which costs
+    more than tokenizing."""
     import spacy
+    from spacy.language import Language
 
+    if "blocs_sentencizer" not in Language.factories:
+        Language.component("blocs_sentencizer", func=_split_sentences)
     pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("blocs_sentencizer")
     return pipeline
+
+
+@cache
+def _punct_ids(strings) -> "object":
+    import numpy as np
+    from spacy.pipeline import Sentencizer
+
+    return np.array([strings.add(c) for c in Sentencizer.default_punct_chars], dtype="uint64")
+
+
+def _split_sentences(doc):
+    """A sentence starts at the first token after sentence-final punctuation that is not
+    punctuation itself (so a closing quote or bracket stays with its sentence)."""
+    import numpy as np
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+
+    n = len(doc)
+    if n == 0:
+        return doc
+    arr = doc.to_array([ORTH, IS_PUNCT])
+    final = np.isin(arr[:, 0], _punct_ids(doc.vocab.strings))
+    punct = final | (arr[:, 1] == 1)
+    idx = np.arange(n)
+    last_word = np.maximum.accumulate(np.where(~punct, idx, -1))   # last non-punctuation
+    before = np.concatenate(([-1], last_word[:-1]))                # ... before each token
+    finals = np.cumsum(final)
+    finals_since = np.concatenate(([0], finals[:-1])) - np.where(before >= 0, finals[before], 0)
+    starts = np.where(~punct & (finals_since > 0), 1, -1)
+    starts[0] = 1
+    return doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:

@@ -41,6 +41,8 @@ def _instruments(s: Sentence) -> list[tuple[Mention, str]]:
 
 def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    if not s.states:
+        return out       # every claim of this kind has a state as its subject
     t = s.text
     inst = _instruments(s)
     seen: set[tuple[str, str, str]] = set()

@@ -85,6 +85,8 @@ def _emit(out: list, doc: Document, s: Sentence, states, org: str | None, conf: 
 
 def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    if not s.states:
+        return out       # every claim of this kind has a state as its subject
     t = s.text
     negated = bool(_NEGATION.search(t))
 

@@ -135,6 +135,8 @@ _PAIR_TRADE = re.compile(r"([A-Z][\w.]*)-([A-Z][\w.]*)\s+trade\b")
 
 def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    if not s.states:
+        return out       # a flow always has a state on one side
     t = s.text
     money = [q for q in s.quantities if q.unit in ("USD", "EUR", "RUB")]
     by_pos = {m.start: m for m in s.mentions}
