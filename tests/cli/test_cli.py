@@ -126,3 +126,13 @@ def test_every_command_has_help_with_an_example():
     group = typer.main.get_command(app)
     for name, cmd in group.commands.items():
         assert cmd.help and "Example: blocs " + name in cmd.help, name
+
+
+def test_tables_print_document_text_as_written_not_as_markup(run, mini_store, tmp_path):
+    from blocs.ingest.documents import ingest
+
+    p = tmp_path / "markup.txt"
+    p.write_text("Kazakhstan [bold]joined[/bold] the CSTO in 2002.\n", encoding="utf-8")
+    ingest(mini_store, [p], date="2003-01-01")
+    out = run("search", "Kazakhstan").stdout
+    assert "[bold]" in out

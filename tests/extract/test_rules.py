@@ -202,3 +202,9 @@ def test_a_passive_absorption_points_from_the_later_organization():
 ])
 def test_quantities_and_meetings_in_other_words(text, kind, keys, expected):
     assert facts(text, kind, *keys) == expected
+
+
+def test_since_at_the_start_of_a_sentence_dates_the_membership():
+    got = facts("Since 1 January 2015, Belarus and Russia have been members of the Eurasian "
+                "Economic Union.", "membership", "subject", "event", "date")
+    assert got == {("BLR", "join", "2015-01-01"), ("RUS", "join", "2015-01-01")}

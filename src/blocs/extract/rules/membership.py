@@ -177,7 +177,9 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         org, conf = _org_for_status(s, ctx, m)
         negated = "negated" if _NEGATION.search(m.group()) else None
         span = _PERIOD.search(t, m.end())
-        if span and not negated and span.start() - m.end() <= 60:
+        if not (span and span.start() - m.end() <= 60):
+            span = re.match(r"\s*(?:ever\s+)?(since)\s+", t, re.I)   # "Since 2015, X has been ..."
+        if span and not negated and (span.start() < m.start() or span.start() - m.end() <= 60):
             # "was a member of X from 2006 to 2012", "an observer since 2004"
             dates = [d for d in s.dates if span.end() <= d.start <= span.end() + 25]
             if dates:
