@@ -21,7 +21,7 @@ def test_an_igo_year_file_is_read_with_its_codes_and_other_columns(tmp_path):
     assert f.years.min() == 1991 and f.years.max() == 2014
     georgia = f.col_keys.index(372)
     row_2010 = list(f.years).index(2010)
-    assert f.codes[row_2010, georgia] == 0 and f.row_data[0]["orgname"].startswith("Commonwealth")
+    assert f.codes[row_2010, georgia] == 0 and f.others["orgname"][0].startswith("Commonwealth")
     assert (f.codes == EMPTY).any()          # states outside the system are empty cells
 
 

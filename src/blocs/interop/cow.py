@@ -14,7 +14,10 @@ replacing an earlier COW import. The reference data's claims are never touched.
 
 from __future__ import annotations
 
+import gc
 import json
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,32 +94,30 @@ def _source(path: Path, y1: int) -> Source:
 
 def _claims(f: CowFile, axes: cp.Axes, ev: cp.Events, own: np.ndarray,
             yi: np.ndarray) -> list[tuple]:
-    """One membership claim row per event, grouped by state and IGO in year order; its
-    origin is the file's line for that year (IGO-year files: one line per IGO-year)."""
+    """One membership claim row per event, grouped by state and IGO in year order (the
+    spells are derived from that order); its origin is the file's line for that year
+    (IGO-year files: one line per IGO-year)."""
     orgs = [cb.org_ids()[io] for io in axes.ionames]
     name = Path(f.path).name
-    line = None
+    years = (ev.yi + axes.y0).tolist()
     if f.layout == cb.IGO_YEAR:
         line = np.full((len(axes.ionames), axes.n_years), -1, dtype=np.int64)
         line[own, yi] = np.arange(f.n_rows) + 2
-    out = []
-    for k, i, y, join, code, rank in zip(ev.k.tolist(), ev.i.tolist(), ev.yi.tolist(),
-                                         ev.join.tolist(), ev.code.tolist(), ev.rank.tolist()):
-        year = axes.y0 + y
-        n = int(line[i, y]) if line is not None else -1
-        out.append(cowrows.claim_row(
-            axes.isos[k], orgs[i], cb.ROLE_OF_CODE[code], "join" if join else "leave", year,
-            SOURCE_ID, None if join else _why_leave(axes, i, y, rank, year),
-            f"{name}:{n}" if n > 0 else name))
-    return out
+        origins = [f"{name}:{n}" if n > 0 else name for n in line[ev.i, ev.yi].tolist()]
+    else:
+        origins = [name] * len(years)
+    why = np.where(ev.join, 0, np.where(ev.rank == 3, 1,
+                                        np.where(axes.igo_present[ev.i, ev.yi], 3, 2)))
+    notes = [None if w == 0 else _WHY_LEAVE[w].format(y) for w, y in zip(why.tolist(), years)]
+    roles = [cb.ROLE_OF_CODE[c] for c in ev.code.tolist()]
+    return cowrows.claim_rows([axes.isos[k] for k in ev.k.tolist()],
+                              [orgs[i] for i in ev.i.tolist()], roles, ev.join.tolist(),
+                              years, notes, origins, SOURCE_ID)
 
 
-def _why_leave(axes: cp.Axes, i: int, y: int, rank: int, year: int) -> str:
-    if rank == 3:
-        return f"COW codes no membership in {year}"
-    if not axes.igo_present[i, y]:
-        return f"COW: the IGO does not exist in {year}"
-    return f"COW: the state is not in the state system in {year}"
+_WHY_LEAVE = {1: "COW codes no membership in {}",
+              2: "COW: the IGO does not exist in {}",
+              3: "COW: the state is not in the state system in {}"}
 
 
 def kept_cells(f: CowFile, axes: cp.Axes, roles: np.ndarray, own: np.ndarray,
@@ -143,36 +144,54 @@ def kept_cells(f: CowFile, axes: cp.Axes, roles: np.ndarray, own: np.ndarray,
 
 def import_cow(store: Store, path: str | Path) -> ImportResult:
     """Import a COW IGO-year or state-year file; DataError (line, column) leaves the store as it was."""
-    p = Path(path)
+    with _gc_paused():
+        return _import(store, Path(path))
+
+
+def _import(store: Store, p: Path) -> ImportResult:
+    """Read and derive everything, then write it in one transaction. The panel's rows and
+    kept cells are made in a second thread while the database derives the spells (SQLite
+    and numpy let go of the GIL for most of that time)."""
     f = read(p)
     axes, own, yi = axes_of(f)
     ev = cp.events(cp.effective(axes, f.codes, f.layout, own, yi))
     source = _source(p, axes.y1)
+    until = speaks_until(source.stated_as_of)
     claims = _claims(f, axes, ev, own, yi)
-    spells = cowrows.spell_rows(claims, DATASET, source.precedence, source.stated_as_of,
-                                speaks_until(source.stated_as_of))
-    org_index = {cb.org_ids()[io]: i for i, io in enumerate(axes.ionames)}
-    roles = cp.role_cube(axes, ((s[0], s[1], s[2], s[7], s[13]) for s in spells), org_index)
-    kept = kept_cells(f, axes, roles, own, yi)
-    complete = sorted({c[3] for c in claims})
     new_orgs = [io for io in axes.ionames if cb.org_ids()[io].startswith(cb.prefix())]
-    with store.engine.begin() as conn:
+    with ThreadPoolExecutor(max_workers=1) as pool, store.engine.begin() as conn:
         _remove(conn)
         conn.execute(schema.sources.insert(), [source.row()])
         if new_orgs:
             conn.execute(schema.organizations.insert(), [_org_row(io) for io in new_orgs])
         set_meta(conn, "imported_orgs", json.dumps(sorted(
             set(imported_orgs(conn)) | {cb.org_ids()[io] for io in new_orgs})))
-        dialect.insert_many(conn, "claims", cowrows.CLAIM_COLUMNS, claims)
-        dialect.insert_many(conn, "spells", cowrows.SPELL_COLUMNS, spells)
+        cowrows.insert_claims(conn, claims, SOURCE_ID)
+        panel_made = pool.submit(_panel, f, axes, ev, own, yi)
+        n_spells = cowrows.insert_spells(conn, SOURCE_ID, DATASET, source.precedence,
+                                         source.stated_as_of, until)
         dialect.insert_many(conn, "complete_voices",
                             ["voice", "org", "precedence", "speaks_until"],
-                            [(DATASET, o, source.precedence, speaks_until(source.stated_as_of))
-                             for o in complete])
-        _write_panel(conn, f, axes, own, yi, kept)
+                            [(DATASET, o, source.precedence, until)
+                             for o in sorted({c[2] for c in claims})])
+        panel = panel_made.result()
+        _write_panel(conn, panel)
     return ImportResult(str(p), f.layout, len(axes.ionames), len(axes.ccodes),
-                        f"{axes.y0}-{axes.y1}", len(claims), len(spells), int(len(kept[0])),
+                        f"{axes.y0}-{axes.y1}", len(claims), n_spells, len(panel.cells),
                         len(new_orgs))
+
+
+@contextmanager
+def _gc_paused():
+    """Python's cycle collector off while tens of thousands of rows are made: its full
+    passes walk every object of the process and make no garbage here."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def set_meta(conn, key: str, value: str) -> None:
@@ -201,35 +220,59 @@ def _remove(conn) -> None:
         set_meta(conn, "imported_orgs", json.dumps([o for o in old if o not in cow_orgs]))
 
 
-def _write_panel(conn, f: CowFile, axes: cp.Axes, own: np.ndarray, yi: np.ndarray,
-                 kept) -> None:
+def _column(values: list[str]) -> str | list[str]:
+    """One key's values of a column: one value when all its rows have it (COW repeats an
+    IGO's name and dates on every year), else the list."""
+    return values[0] if values.count(values[0]) == len(values) else values
+
+
+@dataclass
+class _Panel:
+    """What the store keeps of the panel besides the claims (tables cow_rows, cow_cells and
+    meta `cow_import`), made before the store is touched."""
+    rows: list[tuple]
+    cells: list[tuple]
+    meta: str
+
+
+def _panel(f: CowFile, axes: cp.Axes, ev: cp.Events, own: np.ndarray,
+           yi: np.ndarray) -> _Panel:
     """The rows of both axes (one store row per IGO and per state, its years as a list),
-    each file row's other columns, the kept cells, and what the export needs to lay the
-    file out again (meta `cow_import`)."""
+    the other columns of its file rows (column-wise), the kept cells, and what the export
+    needs to lay the file out again."""
     own_axis = "igo" if f.layout == cb.IGO_YEAR else "state"
-    own_rows: dict[str, tuple[list, list, list]] = {}
-    for pos, (key, year, data) in enumerate(zip(f.row_keys, f.years.tolist(), f.row_data)):
-        years, poss, datas = own_rows.setdefault(str(key), ([], [], []))
-        years.append(year)
-        poss.append(pos)
-        datas.append(data)
-    rows = [(own_axis, k, json.dumps(y), json.dumps(p_), json.dumps(d, ensure_ascii=False))
-            for k, (y, p_, d) in own_rows.items()]
-    if f.layout == cb.IGO_YEAR:
-        other, keys, present = "state", axes.ccodes, axes.state_present
-    else:
-        other, keys, present = "igo", axes.ionames, axes.igo_present
+    keys = [str(k) for k in dict.fromkeys(f.row_keys)]
+    order = np.argsort(own, kind="stable")          # file rows grouped by key, in file order
+    bounds = np.searchsorted(own[order], np.arange(len(keys) + 1))
+    years, order_ = f.years[order].tolist(), order.tolist()
+    columns = {h: [v[r] for r in order_] for h, v in f.others.items()}
+    rows = []
     for n, key in enumerate(keys):
-        years = (np.nonzero(present[n])[0] + axes.y0).tolist()
-        if years:
-            rows.append((other, str(key), json.dumps(years), None, None))
-    dialect.insert_many(conn, "cow_rows", ["axis", "key", "years", "pos", "data"], rows)
-    i, s, ya, yb, code = kept
-    dialect.insert_many(conn, "cow_cells", ["ioname", "ccode", "year_from", "year_to", "code"], [
-        (axes.ionames[a_], cp.ALL_STATES if b_ == cp.ALL_STATES else axes.ccodes[b_], c_, d_,
-         None if e_ == cp.EMPTY else e_)
-        for a_, b_, c_, d_, e_ in zip(i.tolist(), s.tolist(), ya.tolist(), yb.tolist(),
-                                      code.tolist())])
-    set_meta(conn, META_KEY, json.dumps({
-        "layout": f.layout, "file": Path(f.path).name, "header": f.header,
-        "ionames": axes.ionames, "ccodes": axes.ccodes, "years": [axes.y0, axes.y1]}))
+        a, b = int(bounds[n]), int(bounds[n + 1])
+        rows.append((own_axis, key, json.dumps(years[a:b]), json.dumps(order_[a:b]),
+                     json.dumps({h: _column(v[a:b]) for h, v in columns.items()},
+                                ensure_ascii=False)))
+    if f.layout == cb.IGO_YEAR:
+        other, other_keys, present = "state", axes.ccodes, axes.state_present
+    else:
+        other, other_keys, present = "igo", axes.ionames, axes.igo_present
+    for n, key in enumerate(other_keys):
+        present_years = (np.nonzero(present[n])[0] + axes.y0).tolist()
+        if present_years:
+            rows.append((other, str(key), json.dumps(present_years), None, None))
+    i, s, ya, yb, code = kept_cells(f, axes, cp.held_cube(axes, ev), own, yi)
+    cells = [(axes.ionames[a_], cp.ALL_STATES if b_ == cp.ALL_STATES else axes.ccodes[b_],
+              c_, d_, None if e_ == cp.EMPTY else e_)
+             for a_, b_, c_, d_, e_ in zip(i.tolist(), s.tolist(), ya.tolist(), yb.tolist(),
+                                           code.tolist())]
+    meta = json.dumps({"layout": f.layout, "file": Path(f.path).name, "header": f.header,
+                       "ionames": axes.ionames, "ccodes": axes.ccodes,
+                       "years": [axes.y0, axes.y1]})
+    return _Panel(rows, cells, meta)
+
+
+def _write_panel(conn, panel: _Panel) -> None:
+    dialect.insert_many(conn, "cow_rows", ["axis", "key", "years", "pos", "data"], panel.rows)
+    dialect.insert_many(conn, "cow_cells", ["ioname", "ccode", "year_from", "year_to", "code"],
+                        panel.cells)
+    set_meta(conn, META_KEY, panel.meta)

@@ -13,6 +13,7 @@ import csv
 import gzip
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,8 @@ class CowFile:
 
     IGO-year: rows are (ioname, year), columns states (ccodes). State-year: rows are
     (ccode, year), columns IGOs (ionames). `codes` holds COW's codes as small ints, an
-    empty cell as EMPTY. `row_data` keeps each row's other columns exactly as written."""
+    empty cell as EMPTY. `others` keeps the other columns exactly as written (made into
+    Python strings when first asked for: only the panel needs them)."""
 
     path: str
     layout: str
@@ -38,11 +40,15 @@ class CowFile:
     years: np.ndarray         # int, per row
     col_keys: list            # ccode (IGO-year) or ioname (state-year) of each code column
     codes: np.ndarray         # int8, rows x code columns
-    row_data: list[dict[str, str]] = field(default_factory=list)
+    other_columns: dict = field(default_factory=dict)   # name -> Arrow column, as written
 
     @property
     def n_rows(self) -> int:
         return len(self.row_keys)
+
+    @cached_property
+    def others(self) -> dict[str, list[str]]:
+        return {h: column.to_pylist() for h, column in self.other_columns.items()}
 
 
 def _layout(path: str, header: list[str]) -> str:
@@ -122,9 +128,13 @@ def _arrow_read(path: Path, header: list[str], cols: list[str]):
     for h in (*cols, "year", *(["ccode"] if "ccode" in header else [])):
         types[h] = pa.float64()
     return pacsv.read_csv(
-        path, read_options=pacsv.ReadOptions(block_size=1 << 24),
+        path, read_options=pacsv.ReadOptions(block_size=1 << 22),    # 4 MB: parsed in parallel
         convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
                                              quoted_strings_can_be_null=False))
+
+
+_VALID = np.zeros(256, dtype=bool)          # COW's codes, looked up by the int8's byte
+_VALID[np.array(cb.CODES, dtype=np.int8).view(np.uint8)] = True
 
 
 def _from_table(path: Path, header: list[str], layout: str, cols: list[str], table) -> CowFile:
@@ -132,23 +142,8 @@ def _from_table(path: Path, header: list[str], layout: str, cols: list[str], tab
     n = table.num_rows
     if n == 0:
         raise DataError(name, None, None, "the file has no rows")
-    years = _integers(name, table.column("year").to_numpy(zero_copy_only=False), "year")
-    values = np.empty((n, len(cols)), dtype=np.float64, order="F")
-    for j, c in enumerate(cols):
-        values[:, j] = table.column(c).to_numpy(zero_copy_only=False)
-    empty = np.isnan(values)
-    filled = np.where(empty, EMPTY, values)
-    codes = np.clip(filled, -128, 127).astype(np.int8)
-    bad = (codes != filled) | ~(np.isin(codes, cb.CODES) | empty)
-    if layout == cb.STATE_YEAR:
-        bad |= empty
-    if bad.any():
-        _scan(path, header, layout, cols)       # the first bad cell, as written
-        r, j = np.argwhere(bad)[0]
-        shown = "an empty cell" if empty[r, j] else repr(_number(values[r, j]))
-        raise DataError(name, int(r) + 2, cols[j], f"{shown} is not a COW status code "
-                        "(-9, -1, 0, 1, 2 or 3)")
-    codes = np.ascontiguousarray(codes)
+    years = _integers(name, _floats(table.column("year")), "year")
+    codes = _codes(path, header, layout, cols, table)
     others = [h for h in header if h not in cols and h != "year"]
     if layout == cb.IGO_YEAR:
         row_keys = table.column("ioname").to_pylist()
@@ -159,18 +154,53 @@ def _from_table(path: Path, header: list[str], layout: str, cols: list[str], tab
         col_keys = [cb.state_columns()[c] for c in cols]
         others.remove("ioname")
     else:
-        row_keys = _integers(name, table.column("ccode").to_numpy(zero_copy_only=False),
-                             "ccode").tolist()
+        row_keys = _integers(name, _floats(table.column("ccode")), "ccode").tolist()
         col_keys = [cb.ioname_of_column()[c] for c in cols]
         for r, cc in enumerate(row_keys):
             if cc not in cb.column_of_ccode():
                 raise DataError(name, r + 2, "ccode", f"unknown COW state number {cc}")
         others.remove("ccode")
     _no_repeats(name, row_keys, years)
-    data_cols = {h: table.column(h).to_pylist() for h in others}
-    row_data = [{h: data_cols[h][r] for h in others} for r in range(n)] if others else \
-        [{} for _ in range(n)]
-    return CowFile(name, layout, header, row_keys, years, col_keys, codes, row_data)
+    return CowFile(name, layout, header, row_keys, years, col_keys, codes,
+                   {h: table.column(h) for h in others})
+
+
+def _codes(path: Path, header: list[str], layout: str, cols: list[str], table) -> np.ndarray:
+    """The code columns as int8, rows x columns (an empty cell as EMPTY), checked column by
+    column: a cell that is not a code is refused, and so is an empty one in a state-year
+    file (in an IGO-year file it is a state outside the state system)."""
+    codes = np.empty((table.num_rows, len(cols)), dtype=np.int8)
+    for j, c in enumerate(cols):
+        values = _floats(table.column(c))
+        empty = np.isnan(values)
+        values = np.where(empty, EMPTY, values)
+        with np.errstate(invalid="ignore"):     # out of int8's range: caught as not equal
+            column = values.astype(np.int8)
+        bad = ~_VALID[column.view(np.uint8)] | (column != values)
+        bad = bad & ~empty if layout == cb.IGO_YEAR else bad | empty
+        if bad.any():
+            _scan(path, header, layout, cols)   # the first bad cell in the file, as written
+            r = int(np.argmax(bad))
+            shown = "an empty cell" if empty[r] else repr(_number(values[r]))
+            raise DataError(str(path), r + 2, c, f"{shown} is not a COW status code "
+                            "(-9, -1, 0, 1, 2 or 3)")
+        codes[:, j] = column
+    return codes
+
+
+def _floats(column) -> np.ndarray:
+    """A float64 column as numpy, NaN where a cell is empty, read from Arrow's buffers
+    (Arrow's own to_numpy loads pandas: a fifth of a second for a command)."""
+    parts = []
+    for chunk in column.chunks:
+        validity, data = chunk.buffers()
+        v = np.frombuffer(data, dtype=np.float64, count=len(chunk), offset=chunk.offset * 8)
+        if validity is not None and chunk.null_count:
+            bits = np.unpackbits(np.frombuffer(validity, dtype=np.uint8), bitorder="little",
+                                 count=chunk.offset + len(chunk))[chunk.offset:]
+            v = np.where(bits.view(bool), v, np.nan)
+        parts.append(v)
+    return np.concatenate(parts) if parts else np.empty(0)
 
 
 def _number(x: float) -> float | int:

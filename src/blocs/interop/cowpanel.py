@@ -75,28 +75,41 @@ class Axes:
 def effective(axes: Axes, codes: np.ndarray, layout: str, own: np.ndarray,
               yi: np.ndarray) -> np.ndarray:
     """Rank cube K x I x Y from a file's codes: per project state, IGO and year, the
-    strongest code of the COW states that are that state (0 where it has none)."""
+    strongest code of the COW states that are that state (0 where it has none).
+
+    Most cells are the only word of their state: one scatter of every cell to its place in
+    the cube (cells of no state, or of a state-year two COW states share, go to a spare
+    slot); the shared ones then take the maximum, column by column (a handful of states)."""
     ranks = _RANK[codes.view(np.uint8)]
-    n_k, ny = len(axes.isos), axes.n_years
-    out = np.zeros((n_k, len(axes.ionames), ny), dtype=np.int8)
-    kidx = np.where(axes.kidx >= 0, axes.kidx, n_k)
-    years = np.broadcast_to(np.arange(ny), kidx.shape)
-    count = np.zeros((n_k + 1, ny), dtype=np.int32)
-    np.add.at(count, (kidx, years), 1)
-    shared = count[kidx, years] > 1             # (state, year) where two COW states are one
-    cols = np.arange(codes.shape[1])[None, :]
-    s, i = (cols, own[:, None]) if layout == cb.IGO_YEAR else (own[:, None], cols)
-    y = yi[:, None]
-    k = np.broadcast_to(axes.kidx[s, y], codes.shape)
-    i = np.broadcast_to(i, codes.shape)
-    y = np.broadcast_to(y, codes.shape)
-    sh = shared[np.broadcast_to(s, codes.shape), y]
-    direct = (k >= 0) & ~sh
-    out[k[direct], i[direct], y[direct]] = ranks[direct]
-    multi = (k >= 0) & sh
-    if multi.any():
-        np.maximum.at(out, (k[multi], i[multi], y[multi]), ranks[multi])
+    n_k, n_i, ny = len(axes.isos), len(axes.ionames), axes.n_years
+    shared = _shared(axes)
+    flat = np.zeros(n_k * n_i * ny + 1, dtype=np.int8)
+    sole = np.where(shared, -1, axes.kidx)                              # S x Y
+    index, none = _cube_index(sole, layout, own, yi, np.arange(codes.shape[1]),
+                              (n_k, n_i, ny))
+    np.copyto(index, flat.size - 1, where=none)
+    flat[index.ravel()] = ranks.ravel()
+    out = flat[:-1].reshape(n_k, n_i, ny)
+    if layout == cb.IGO_YEAR:
+        for s in np.nonzero(shared.any(axis=1))[0]:
+            r = np.nonzero(shared[s, yi])[0]
+            np.maximum.at(out, (axes.kidx[s, yi[r]], own[r], yi[r]), ranks[r, s])
+    else:
+        r = np.nonzero(shared[own, yi])[0]
+        cols = np.arange(codes.shape[1])[None, :]
+        np.maximum.at(out, (axes.kidx[own[r], yi[r]][:, None], cols, yi[r][:, None]),
+                      ranks[r, :])
     return out
+
+
+def _shared(axes: Axes) -> np.ndarray:
+    """S x Y: the state-years where two or more COW states are one project state."""
+    n_k = len(axes.isos)
+    kidx = np.where(axes.kidx >= 0, axes.kidx, n_k)
+    years = np.broadcast_to(np.arange(axes.n_years), kidx.shape)
+    count = np.zeros((n_k + 1, axes.n_years), dtype=np.int32)
+    np.add.at(count, (kidx, years), 1)
+    return (count[kidx, years] > 1) & (axes.kidx >= 0)
 
 
 @dataclass
@@ -107,24 +120,38 @@ class Events:
     join: np.ndarray     # bool: join (else leave)
     code: np.ndarray     # the role's code (joined, or left)
     rank: np.ndarray     # the cell's rank that year (why a leave)
+    pairs: tuple[np.ndarray, np.ndarray]   # (k, i) of each state and IGO with a role
+    held: np.ndarray     # pairs x years: the code of the role held on 31 December
 
 
 def events(eff: np.ndarray) -> Events:
-    """Joins and leaves from the rank cube (see the module's rules)."""
-    kp, ip = np.nonzero((eff >= 4).any(axis=2))
-    ranks = eff[kp, ip, :]
+    """Joins and leaves from the rank cube (see the module's rules), grouped by state and
+    IGO in year order. Only pairs that ever hold a role have events; their years are
+    walked as rows of years x pairs (a missing code carries the role held before)."""
+    kp, ip = np.nonzero(eff.max(axis=2) >= 4)
+    ranks = np.ascontiguousarray(eff[kp, ip, :].T)          # years x pairs
     vals = _CODE_OF_RANK[ranks]
-    n, ny = vals.shape
-    idx = np.where(vals >= 0, np.arange(ny), -1)
-    np.maximum.accumulate(idx, axis=1, out=idx)
-    held = np.where(idx >= 0, np.take_along_axis(vals, np.maximum(idx, 0), axis=1), 0)
-    prev = np.concatenate([np.zeros((n, 1), dtype=held.dtype), held[:, :-1]], axis=1)
-    joins = (held > 0) & (held != prev)
-    leaves = (held == 0) & (prev > 0)
-    p, y = np.nonzero(joins | leaves)
-    is_join = joins[p, y]
-    return Events(kp[p], ip[p], y, is_join, np.where(is_join, held[p, y], prev[p, y]),
-                  ranks[p, y])
+    held = np.empty_like(vals)
+    last = np.zeros(vals.shape[1], dtype=vals.dtype)
+    for y, v in enumerate(vals):
+        last = held[y] = np.where(v >= 0, v, last)
+    before = np.zeros_like(held)
+    before[1:] = held[:-1]
+    y, p = np.nonzero(held != before)
+    order = np.lexsort((y, p))
+    y, p = y[order], p[order]
+    now, was = held[y, p], before[y, p]
+    is_join = now > 0
+    return Events(kp[p], ip[p], y, is_join, np.where(is_join, now, was), ranks[y, p],
+                  (kp, ip), held.T)
+
+
+def held_cube(axes: Axes, ev: Events) -> np.ndarray:
+    """COW codes K x I x Y of the roles the events give (what their spells give: a role
+    from the year of its join until the pair's next event)."""
+    out = np.zeros((len(axes.isos), len(axes.ionames), axes.n_years), dtype=np.int8)
+    out[ev.pairs[0], ev.pairs[1], :] = ev.held
+    return out
 
 
 def role_cube(axes: Axes, spells, org_index: dict[str, int]) -> np.ndarray:
@@ -151,18 +178,44 @@ def predict(axes: Axes, roles: np.ndarray, layout: str, row_idx: np.ndarray,
     """The cells of a layout before COW's exceptions: rows x columns, int8 (EMPTY = empty).
 
     IGO-year: rows are IGO-years (row_idx = IGO), columns states; state-year: rows are
-    state-years (row_idx = state), columns IGOs."""
-    yi = row_yi[:, None]
+    state-years (row_idx = state), columns IGOs. Each cell is looked up in the flat cube
+    by its linear index (a cell of no project state: a spare 0 at the end)."""
+    index, none = _cube_index(axes.kidx, layout, row_idx, row_yi, col_idx, roles.shape)
+    np.copyto(index, 0, where=none)
+    out = np.ascontiguousarray(roles).ravel()[index]
+    np.copyto(out, np.int8(0), where=none)
     if layout == cb.IGO_YEAR:
-        i, s = row_idx[:, None], col_idx[None, :]
-        absent, absent_code = ~axes.state_present[s, yi], EMPTY
+        absent, absent_code = ~axes.state_present[col_idx].T[row_yi], EMPTY
     else:
-        i, s = col_idx[None, :], row_idx[:, None]
-        absent, absent_code = ~axes.igo_present[i, yi], cb.ABSENT
-    k = axes.kidx[s, yi]
-    out = np.where(k >= 0, roles[np.maximum(k, 0), i, yi], 0).astype(np.int8)
-    out[absent] = absent_code
+        absent, absent_code = ~axes.igo_present[col_idx].T[row_yi], cb.ABSENT
+    np.copyto(out, np.int8(absent_code), where=absent)
     return out
+
+
+def _cube_index(kidx: np.ndarray, layout: str, row_idx: np.ndarray, row_yi: np.ndarray,
+                col_idx: np.ndarray, shape: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's linear index in a K x I x Y cube (rows x columns; int32 where it fits:
+    half the memory), and where the cell has no project state (kidx < 0: its index is then
+    meaningless).
+
+    IGO-year: rows are IGO-years, columns states; state-year: rows state-years, columns
+    IGOs (the state, and so k, is the row's: one column of indexes broadcast)."""
+    n_k, n_i, ny = shape
+    kind = np.int32 if n_k * n_i * ny < 2**31 - 1 else np.int64
+    if layout == cb.IGO_YEAR:
+        index = kidx[col_idx].T.astype(kind)[row_yi]                   # rows x columns
+        place = (row_idx * ny + row_yi).astype(kind)[:, None]
+    else:
+        index = kidx[row_idx, row_yi].astype(kind)[:, None]            # rows x 1
+        place = (col_idx[None, :] * ny + row_yi[:, None]).astype(kind)
+    none = index < 0
+    index *= kind(n_i * ny)
+    if index.size >= place.size:
+        index += place
+    else:
+        place += index
+        index = place
+    return index, np.broadcast_to(none, index.shape)
 
 
 def runs(i: np.ndarray, s: np.ndarray, y: np.ndarray, code: np.ndarray):

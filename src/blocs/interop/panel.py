@@ -87,11 +87,19 @@ def cow_axes(conn, meta: dict) -> tuple[cp.Axes, dict[str, list]]:
             state_present[s_of[key], ys] = True
         if pos is not None:
             own.extend(zip(json.loads(pos), [key] * len(ys), (ys + y0).tolist(),
-                           json.loads(data)))
+                           _rows_of(json.loads(data), len(ys))))
     own.sort(key=lambda o: o[0])
     return (cp.Axes.make(ionames, ccodes, y0, y1, igo_present, state_present),
             {"keys": [o[1] for o in own], "years": [o[2] for o in own],
              "data": [o[3] or {} for o in own]})
+
+
+def _rows_of(data: dict | list, n: int) -> list[dict]:
+    """Each row's other columns, from the stored columns (a value shared by all rows, or one
+    per row); a list is the per-row form earlier imports stored."""
+    if isinstance(data, list):
+        return data
+    return [{h: v if isinstance(v, str) else v[r] for h, v in data.items()} for r in range(n)]
 
 
 def cow_cells(conn, axes: cp.Axes) -> tuple:
