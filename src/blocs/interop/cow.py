@@ -14,16 +14,15 @@ replacing an earlier COW import. The reference data's claims are never touched.
 
 from __future__ import annotations
 
-import gc
 import json
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import delete
 
+from ..bulk import no_cyclic_gc
 from ..reference.build import imported_orgs, speaks_until
 from ..sources import Source, sha256_file
 from ..store import Store, dialect, schema
@@ -144,54 +143,43 @@ def kept_cells(f: CowFile, axes: cp.Axes, roles: np.ndarray, own: np.ndarray,
 
 def import_cow(store: Store, path: str | Path) -> ImportResult:
     """Import a COW IGO-year or state-year file; DataError (line, column) leaves the store as it was."""
-    with _gc_paused():
+    with no_cyclic_gc():
         return _import(store, Path(path))
 
 
 def _import(store: Store, p: Path) -> ImportResult:
-    """Read and derive everything, then write it in one transaction. The panel's rows and
-    kept cells are made in a second thread while the database derives the spells (SQLite
-    and numpy let go of the GIL for most of that time)."""
+    """Read and derive everything, then write it in one transaction. What the panel keeps
+    besides the claims is made in a second thread: the kept cells (numpy) while the
+    claims are made, its rows while the database derives the spells (both let go of the
+    GIL for most of that time)."""
     f = read(p)
     axes, own, yi = axes_of(f)
     ev = cp.events(cp.effective(axes, f.codes, f.layout, own, yi))
     source = _source(p, axes.y1)
     until = speaks_until(source.stated_as_of)
-    claims = _claims(f, axes, ev, own, yi)
     new_orgs = [io for io in axes.ionames if cb.org_ids()[io].startswith(cb.prefix())]
-    with ThreadPoolExecutor(max_workers=1) as pool, store.engine.begin() as conn:
-        _remove(conn)
-        conn.execute(schema.sources.insert(), [source.row()])
-        if new_orgs:
-            conn.execute(schema.organizations.insert(), [_org_row(io) for io in new_orgs])
-        set_meta(conn, "imported_orgs", json.dumps(sorted(
-            set(imported_orgs(conn)) | {cb.org_ids()[io] for io in new_orgs})))
-        cowrows.insert_claims(conn, claims, SOURCE_ID)
-        panel_made = pool.submit(_panel, f, axes, ev, own, yi)
-        n_spells = cowrows.insert_spells(conn, SOURCE_ID, DATASET, source.precedence,
-                                         source.stated_as_of, until)
-        dialect.insert_many(conn, "complete_voices",
-                            ["voice", "org", "precedence", "speaks_until"],
-                            [(DATASET, o, source.precedence, until)
-                             for o in sorted({c[2] for c in claims})])
-        panel = panel_made.result()
-        _write_panel(conn, panel)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        cells = pool.submit(_kept_rows, f, axes, ev, own, yi)
+        claims = _claims(f, axes, ev, own, yi)
+        with store.engine.begin() as conn:
+            _remove(conn)
+            conn.execute(schema.sources.insert(), [source.row()])
+            if new_orgs:
+                conn.execute(schema.organizations.insert(), [_org_row(io) for io in new_orgs])
+            set_meta(conn, "imported_orgs", json.dumps(sorted(
+                set(imported_orgs(conn)) | {cb.org_ids()[io] for io in new_orgs})))
+            cowrows.insert_claims(conn, claims, SOURCE_ID)
+            rows = pool.submit(_axis_rows, f, axes, own)
+            n_spells = cowrows.insert_spells(conn, SOURCE_ID, DATASET, source.precedence,
+                                             source.stated_as_of, until)
+            dialect.insert_many(conn, "complete_voices",
+                                ["voice", "org", "precedence", "speaks_until"],
+                                [(DATASET, o, source.precedence, until)
+                                 for o in sorted({c[2] for c in claims})])
+            _write_panel(conn, f, axes, rows.result(), cells.result())
     return ImportResult(str(p), f.layout, len(axes.ionames), len(axes.ccodes),
-                        f"{axes.y0}-{axes.y1}", len(claims), n_spells, len(panel.cells),
+                        f"{axes.y0}-{axes.y1}", len(claims), n_spells, len(cells.result()),
                         len(new_orgs))
-
-
-@contextmanager
-def _gc_paused():
-    """Python's cycle collector off while tens of thousands of rows are made: its full
-    passes walk every object of the process and make no garbage here."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def set_meta(conn, key: str, value: str) -> None:
@@ -226,20 +214,9 @@ def _column(values: list[str]) -> str | list[str]:
     return values[0] if values.count(values[0]) == len(values) else values
 
 
-@dataclass
-class _Panel:
-    """What the store keeps of the panel besides the claims (tables cow_rows, cow_cells and
-    meta `cow_import`), made before the store is touched."""
-    rows: list[tuple]
-    cells: list[tuple]
-    meta: str
-
-
-def _panel(f: CowFile, axes: cp.Axes, ev: cp.Events, own: np.ndarray,
-           yi: np.ndarray) -> _Panel:
-    """The rows of both axes (one store row per IGO and per state, its years as a list),
-    the other columns of its file rows (column-wise), the kept cells, and what the export
-    needs to lay the file out again."""
+def _axis_rows(f: CowFile, axes: cp.Axes, own: np.ndarray) -> list[tuple]:
+    """The `cow_rows` of both axes: one per IGO and per state, its years as a list, and
+    for the file's own axis the place and other columns of its rows (column-wise)."""
     own_axis = "igo" if f.layout == cb.IGO_YEAR else "state"
     keys = [str(k) for k in dict.fromkeys(f.row_keys)]
     order = np.argsort(own, kind="stable")          # file rows grouped by key, in file order
@@ -260,19 +237,26 @@ def _panel(f: CowFile, axes: cp.Axes, ev: cp.Events, own: np.ndarray,
         present_years = (np.nonzero(present[n])[0] + axes.y0).tolist()
         if present_years:
             rows.append((other, str(key), json.dumps(present_years), None, None))
+    return rows
+
+
+def _kept_rows(f: CowFile, axes: cp.Axes, ev: cp.Events, own: np.ndarray,
+               yi: np.ndarray) -> list[tuple]:
+    """The `cow_cells`: runs of the cells the claims do not give back."""
     i, s, ya, yb, code = kept_cells(f, axes, cp.held_cube(axes, ev), own, yi)
-    cells = [(axes.ionames[a_], cp.ALL_STATES if b_ == cp.ALL_STATES else axes.ccodes[b_],
-              c_, d_, None if e_ == cp.EMPTY else e_)
-             for a_, b_, c_, d_, e_ in zip(i.tolist(), s.tolist(), ya.tolist(), yb.tolist(),
-                                           code.tolist())]
-    meta = json.dumps({"layout": f.layout, "file": Path(f.path).name, "header": f.header,
-                       "ionames": axes.ionames, "ccodes": axes.ccodes,
-                       "years": [axes.y0, axes.y1]})
-    return _Panel(rows, cells, meta)
+    return [(axes.ionames[a_], cp.ALL_STATES if b_ == cp.ALL_STATES else axes.ccodes[b_],
+             c_, d_, None if e_ == cp.EMPTY else e_)
+            for a_, b_, c_, d_, e_ in zip(i.tolist(), s.tolist(), ya.tolist(), yb.tolist(),
+                                          code.tolist())]
 
 
-def _write_panel(conn, panel: _Panel) -> None:
-    dialect.insert_many(conn, "cow_rows", ["axis", "key", "years", "pos", "data"], panel.rows)
+def _write_panel(conn, f: CowFile, axes: cp.Axes, rows: list[tuple],
+                 cells: list[tuple]) -> None:
+    """The panel besides the claims, and what the export needs to lay the file out again
+    (meta `cow_import`)."""
+    dialect.insert_many(conn, "cow_rows", ["axis", "key", "years", "pos", "data"], rows)
     dialect.insert_many(conn, "cow_cells", ["ioname", "ccode", "year_from", "year_to", "code"],
-                        panel.cells)
-    set_meta(conn, META_KEY, panel.meta)
+                        cells)
+    set_meta(conn, META_KEY, json.dumps({
+        "layout": f.layout, "file": Path(f.path).name, "header": f.header,
+        "ionames": axes.ionames, "ccodes": axes.ccodes, "years": [axes.y0, axes.y1]}))

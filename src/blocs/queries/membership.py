@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
+from ..bulk import no_cyclic_gc
 from ..dates import parse_day
 from ..store import Store, schema
 from ..vocab import roles
@@ -72,24 +71,24 @@ def _snapshot(conn, where, orgs: list[str], d: date):
     rows = conn.execute(select(*ANSWER_COLUMNS).where(where & covering(d))).all()
     by_pair: dict[tuple[str, str], list] = defaultdict(list)
     for r in rows:
-        by_pair[(r.state, r.org)].append(r)
+        by_pair[(r[0], r[1])].append(r)             # state, org (ANSWER_NAMES)
     return by_pair, complete_voices(conn, sorted({o for _, o in by_pair} | set(orgs)), d)
 
 
 def _alone(state: str, org: str, row: Any, day: str, names: dict, onames: dict) -> Membership | None:
     """`_record` for a pair only one voice speaks about (most cells of a large matrix):
     the same record, without building the answers of every voice."""
-    if row.role == "none":
+    _, _, role, frozen, _, start_hi, end_lo, voice, _, _, source_ids, run_text = row
+    if role == "none":
         return None
-    run = _run_dates(row.run)
+    run = _run_dates(run_text)
     since, until = run["since"], run["until"]
     return Membership(
-        state=state, state_name=names.get(state, state), org=org, org_name=onames.get(org, org),
-        role=row.role, frozen=bool(row.frozen),
-        since=since.value if since else None, since_precision=since.precision if since else None,
-        until=until.value if until else None,
-        certain=row.start_hi <= day and (row.end_lo is None or day < row.end_lo),
-        sources=list(_id_list(row.source_ids)), voice=row.voice)
+        state, names.get(state, state), org, onames.get(org, org), role, bool(frozen),
+        since.value if since else None, since.precision if since else None,
+        until.value if until else None,
+        start_hi <= day and (end_lo is None or day < end_lo),
+        list(_id_list(source_ids)), voice)
 
 
 def members(store: Store, org: str, on: date | str | None = None,
@@ -146,7 +145,7 @@ def memberships(store: Store, state: str, on: date | str | None = None,
 def matrix(store: Store, orgs: list[str], on: date | str | None = None) -> list[Membership]:
     """States x organizations on a day, as one record per non-empty cell."""
     d = _on(on)
-    with _no_cyclic_gc(), store.engine.connect() as conn:
+    with no_cyclic_gc(), store.engine.connect() as conn:
         o = schema.organizations.c     # exact ids in one query (a matrix may ask for hundreds)
         exact = set(conn.execute(select(o.id).where(o.id.in_(list(orgs)))).scalars())
         ids = list(dict.fromkeys(x if x in exact else resolve_org(conn, x) for x in orgs))
@@ -157,7 +156,7 @@ def matrix(store: Store, orgs: list[str], on: date | str | None = None) -> list[
         cells = []
         for (s, o), rs in by_pair.items():
             cv = complete.get(o, {})
-            if len(rs) == 1 and (not cv or (len(cv) == 1 and rs[0].voice in cv)):
+            if len(rs) == 1 and (not cv or (len(cv) == 1 and rs[0][7] in cv)):    # voice
                 r = _alone(s, o, rs[0], day, names, onames)
             else:
                 r = _record(s, o, voice_answers(rs, cv, d), names, onames)
@@ -165,19 +164,6 @@ def matrix(store: Store, orgs: list[str], on: date | str | None = None) -> list[
                 cells.append(r)
     rank = {o: i for i, o in enumerate(ids)}
     return sorted(cells, key=lambda m: (m.state, rank[m.org]))
-
-
-@contextmanager
-def _no_cyclic_gc():
-    """A matrix makes tens of thousands of acyclic records at once; the cyclic collector
-    would only walk the whole heap again while they are made (a third of the time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def matrix_frame(cells: list[Membership], orgs: list[str] | None = None):
