@@ -117,3 +117,51 @@ def test_accept_dry_run_from_the_command_line(doc_store):
     assert r.exit_code == 0, r.output
     assert len(json.loads(r.stdout)) == 2
     assert len(proposed(store, doc)) == 2
+
+
+_COLS = [c for c in schema.spells.c if c.name != "id"]
+_VOICE = [c.name for c in _COLS].index("voice")
+
+
+def _spells(store):
+    from collections import Counter
+
+    cols = _COLS
+    with store.engine.connect() as conn:
+        return Counter(tuple(r) for r in conn.execute(select(*cols)).all())
+
+
+def _after_full_rederive(store):
+    from blocs.reference.build import rederive
+
+    with store.engine.begin() as conn:
+        rederive(conn)
+    return _spells(store)
+
+
+def test_a_decision_rederives_its_pair_as_a_full_rederive_would(doc_store):
+    store, doc = doc_store
+    before = _spells(store)
+    mng = next(p for p in proposed(store, doc) if p.claim.subject == "MNG")
+    decide(store, mng.id, "accepted", reviewer="tester")
+    mine = _spells(store)
+    added = mine - before
+    assert added and {(s[0], s[1]) for s in added} == {("MNG", "CSTO")}
+    assert _after_full_rederive(store) == mine
+
+
+def test_an_edit_that_moves_a_claim_to_another_pair_rederives_both(doc_store):
+    store, doc = doc_store
+    mng = next(p for p in proposed(store, doc) if p.claim.subject == "MNG")
+    decide(store, mng.id, "edited", reviewer="tester", edits={"object": "SCO"})
+    mine = _spells(store)
+    assert any(s[:2] == ("MNG", "SCO") and s[_VOICE] == doc for s in mine)
+    assert _after_full_rederive(store) == mine
+
+
+def test_a_batch_rederives_the_pairs_of_what_it_accepts(doc_store):
+    store, doc = doc_store
+    accept_batch(store, doc, 0.0, reviewer="batch")
+    mine = _spells(store)
+    assert {s[:2] for s in mine if s[_VOICE] == doc} == {("MNG", "CSTO"), ("TKM", "SCO")}
+    assert _after_full_rederive(store) == mine

@@ -131,7 +131,8 @@ def decide(store: Store, claim_id: str, decision: str, reviewer: str | None = No
            edits: dict[str, Any] | None = None, note: str | None = None,
            rederive: bool = True) -> str:
     """Accept, reject or edit one proposed claim; returns the id of the claim that now
-    stands (the edited one for an edit). One transaction; spells recomputed."""
+    stands (the edited one for an edit). One transaction; the spells of the claim's
+    pair (and of the edit's) recomputed."""
     from .reference.build import claim_row, rederive as derive
 
     if decision not in ("accepted", "rejected", "edited"):
@@ -144,6 +145,7 @@ def decide(store: Store, claim_id: str, decision: str, reviewer: str | None = No
         if row.status != "proposed":
             raise ReviewError(f"claim {claim_id} is already {row.status}")
         before = json.loads(row.data)
+        changed = [before]
         new_id = None
         if decision == "edited":
             if not edits:
@@ -158,6 +160,7 @@ def decide(store: Store, claim_id: str, decision: str, reviewer: str | None = No
                 raise ReviewError(f"the edited claim already exists ({edited.id})")
             conn.execute(schema.claims.insert().values(**claim_row(edited, row.origin, "accepted")))
             new_id = edited.id
+            changed.append(dict(edited.data))
             status = "rejected"
         else:
             status = decision
@@ -168,8 +171,13 @@ def decide(store: Store, claim_id: str, decision: str, reviewer: str | None = No
             at=_now(), before=row.data, after=json.dumps(edits) if edits else None,
             new_claim_id=new_id, note=note))
         if rederive:
-            derive(conn)
+            derive(conn, _pairs(changed))
     return new_id or claim_id
+
+
+def _pairs(claims: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The (state, organization) pairs whose spells these claims may change."""
+    return [(c["subject"], c["object"]) for c in claims if c.get("kind") == "membership"]
 
 
 def accept_batch(store: Store, doc: str | None = None, min_confidence: float = 0.0,
@@ -191,7 +199,7 @@ def accept_batch(store: Store, doc: str | None = None, min_confidence: float = 0
             conn.execute(schema.reviews.insert().values(
                 claim_id=p.id, decision="accepted", reviewer=who, at=_now(),
                 before=p.claim.to_json(), note=f"batch: confidence >= {min_confidence}"))
-        derive(conn)
+        derive(conn, _pairs([p.claim.data for p in todo]))
     return todo
 
 

@@ -9,10 +9,11 @@ Claims that came from elsewhere (ingested documents, imports) are kept; the deri
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.engine import Connection
 
 from .. import vocab
@@ -139,25 +140,25 @@ def insert_claims(conn: Connection, claims: list[tuple[Claim, str | None]]) -> N
         conn.execute(schema.claims.insert(), rows[i:i + 5000])
 
 
-def rederive(conn: Connection) -> int:
-    """Recompute `spells` and `complete_voices` from every accepted membership claim."""
-    from ..sources import voice_of
+def rederive(conn: Connection, pairs: Iterable[tuple[str, str]] | None = None) -> int:
+    """Recompute `spells` and `complete_voices` from every accepted membership claim; the
+    number of spells written.
 
-    s, c = schema.sources, schema.claims
-    q = (select(c.c.id.label("claim_id"), c.c.data, c.c.origin, s.c.id, s.c.kind, s.c.dataset,
-                s.c.precedence, s.c.stated_as_of)
-         .join(s, s.c.id == c.c.source_id)
-         .where(c.c.kind == "membership", c.c.status == "accepted"))
+    With `pairs` (state, organization), only those pairs' spells: what a review changes.
+    A pair's spells are made from its own claims alone (`timeline.derive`), so they come
+    out as a full rederive makes them; a review touches document claims only, and a
+    document never speaks for every state, so the complete voices stay as they are."""
+    if pairs is not None:
+        return _rederive_pairs(conn, sorted(set(pairs)))
     mcs = []
     complete: dict[tuple[str, str], tuple[int, str | None]] = {}
     partial = {o.id for o in vocab.organizations().values() if o.coverage == "partial"}
-    for cid, data, origin, sid, kind, dataset, prec, as_of in conn.execute(q):
-        claim = Claim(json.loads(data))
-        voice = voice_of(kind, sid, dataset)
-        mcs.append(MembershipClaim(claim, voice, prec, kind in COMPLETE_KINDS, origin, as_of, cid))
+    for mc, kind in _accepted_memberships(conn):
+        mcs.append(mc)
+        claim = mc.claim
         if kind in COMPLETE_KINDS and not claim.alternative and not (
                 kind == "reference" and claim.object in partial):
-            complete[(voice, claim.object)] = (prec, speaks_until(as_of))
+            complete[(mc.voice, claim.object)] = (mc.precedence, speaks_until(mc.stated_as_of))
     spells = derive(mcs)
     conn.execute(delete(schema.spells))
     conn.execute(delete(schema.complete_voices))
@@ -169,6 +170,39 @@ def rederive(conn: Connection) -> int:
             {"voice": v, "org": o, "precedence": p, "speaks_until": u}
             for (v, o), (p, u) in complete.items()])
     return len(rows)
+
+
+def _accepted_memberships(conn: Connection, where=None):
+    """Each accepted membership claim (matching `where`) with what the timeline needs of
+    its source, and the source's kind."""
+    from ..sources import voice_of
+
+    s, c = schema.sources, schema.claims
+    q = (select(c.c.id.label("claim_id"), c.c.data, c.c.origin, s.c.id, s.c.kind, s.c.dataset,
+                s.c.precedence, s.c.stated_as_of)
+         .join(s, s.c.id == c.c.source_id)
+         .where(c.c.kind == "membership", c.c.status == "accepted"))
+    if where is not None:
+        q = q.where(where)
+    for cid, data, origin, sid, kind, dataset, prec, as_of in conn.execute(q):
+        yield (MembershipClaim(Claim(json.loads(data)), voice_of(kind, sid, dataset), prec,
+                               kind in COMPLETE_KINDS, origin, as_of, cid), kind)
+
+
+def _rederive_pairs(conn: Connection, pairs: list[tuple[str, str]]) -> int:
+    c, sp = schema.claims.c, schema.spells.c
+    n = 0
+    for i in range(0, len(pairs), 200):        # a bounded statement for a large batch
+        part = pairs[i:i + 200]
+        spells = derive(mc for mc, _ in _accepted_memberships(conn, or_(*[
+            and_(c.subject == state, c.object == org) for state, org in part])))
+        conn.execute(delete(schema.spells).where(or_(*[
+            and_(sp.state == state, sp.org == org) for state, org in part])))
+        rows = [s.row() for s in spells]
+        if rows:
+            conn.execute(schema.spells.insert(), rows)
+        n += len(rows)
+    return n
 
 
 def speaks_until(stated_as_of: str | None) -> str | None:
