@@ -106,7 +106,8 @@ class PartialDate:
 
 
 def parse_day(text: str, what: str = "date") -> date:
-    """A full day for a question (`--on`); `today` is accepted."""
+    """A full day for a question; `today` is accepted. `what` names the field in the
+    error (the library and the API say `on`, `from`, `to`)."""
     if isinstance(text, date):
         return text
     s = str(text).strip()

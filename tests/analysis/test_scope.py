@@ -7,8 +7,8 @@ from blocs.errors import BadDate
 
 
 def test_a_bare_year_is_its_first_day_or_with_end_its_last():
-    assert scope.day("2004", "--from") == date(2004, 1, 1)
-    assert scope.day("2004", "--to", end=True) == date(2004, 12, 31)
+    assert scope.day("2004", "from") == date(2004, 1, 1)
+    assert scope.day("2004", "to", end=True) == date(2004, 12, 31)
 
 
 def test_yearly_days_keep_the_month_and_day_of_the_first():

@@ -29,7 +29,7 @@ def test_diff_names_joins_exits_and_role_changes(mini_store):
 
 
 def test_diff_refuses_a_backwards_window(mini_store):
-    with pytest.raises(BadDate):
+    with pytest.raises(BadDate, match="the 'to' day 2010-01-01 is before the 'from' day 2020-01-01"):
         diff(mini_store, "SCO", "2020-01-01", "2010-01-01")
 
 

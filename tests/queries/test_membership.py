@@ -102,6 +102,7 @@ def test_an_unknown_state_suggests_the_closest(mini_store):
     assert "AZE" in e.value.suggestions
 
 
-def test_a_bad_day_is_refused(mini_store):
-    with pytest.raises(BadDate):
+def test_a_bad_day_is_refused_naming_the_parameter_not_a_command_line_option(mini_store):
+    with pytest.raises(BadDate, match=r"^on '2010-02-30' cannot exist") as e:
         members(mini_store, "CSTO", "2010-02-30")
+    assert "--" not in str(e.value)

@@ -75,10 +75,10 @@ def day(text: str | date, what: str, end: bool = False) -> date:
 
 def span(date_from: str | date, date_to: str | date | None) -> tuple[date, date]:
     """(from, to) with `to` defaulting to today; `to` before `from` is an error."""
-    d1 = day(date_from, "--from")
-    d2 = day(date_to, "--to", end=True) if date_to is not None else date.today()
+    d1 = day(date_from, "from")
+    d2 = day(date_to, "to", end=True) if date_to is not None else date.today()
     if d2 < d1:
-        raise BadDate(f"--to {d2} is before --from {d1}")
+        raise BadDate(f"the 'to' day {d2} is before the 'from' day {d1}")
     return d1, d2
 
 

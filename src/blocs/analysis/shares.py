@@ -94,7 +94,7 @@ def shares(store: Store, body: str, on: str | date | None = None, unit: str | No
     contributors together (`joint_with`) counts as one contributor "RUS+KAZ"."""
     import pandas as pd
 
-    d = date.today() if on is None else parse_day(on, "--on")
+    d = date.today() if on is None else parse_day(on, "on")
     claims = contributions(store, body)
     claims = claims[claims["date_lo"].isna() | (claims["date_lo"] <= d.isoformat())]
     if unit is None and not claims.empty:

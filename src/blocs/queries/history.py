@@ -94,9 +94,9 @@ class Change:
 
 def diff(store: Store, org: str, date_from: str | date, date_to: str | date) -> list[Change]:
     """Who joined, left or changed role in `org` between two days (as the shown answers say)."""
-    d1, d2 = parse_day(date_from, "--from"), parse_day(date_to, "--to")
+    d1, d2 = parse_day(date_from, "from"), parse_day(date_to, "to")
     if d2 < d1:
-        raise BadDate(f"--to {d2} is before --from {d1}")
+        raise BadDate(f"the 'to' day {d2} is before the 'from' day {d1}")
     before = {m.state: m for m in members(store, org, d1, include_disputed=False)}
     after = {m.state: m for m in members(store, org, d2, include_disputed=False)}
     out = []
@@ -121,7 +121,7 @@ def diff(store: Store, org: str, date_from: str | date, date_to: str | date) -> 
 def why(store: Store, state: str, org: str, on: str | date | None = None) -> dict[str, Any]:
     """The answer for one state in one organization on a day, every voice's answer, and
     every claim behind them with its source (alternatives included)."""
-    d = date.today() if on is None else parse_day(on, "--on")
+    d = date.today() if on is None else parse_day(on, "on")
     with store.engine.connect() as conn:
         org = resolve_org(conn, org)
         state = resolve_state(conn, state)

@@ -63,7 +63,7 @@ def _record(state: str, org: str, answers: list[Answer], names: dict, onames: di
 
 
 def _on(on: date | str | None) -> date:
-    return date.today() if on is None else parse_day(on, "--on")
+    return date.today() if on is None else parse_day(on, "on")
 
 
 def _snapshot(conn, where, orgs: list[str], d: date):

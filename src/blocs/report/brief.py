@@ -71,7 +71,7 @@ def amount(q: Any, unit: str | None) -> str:
 
 def brief(store: Store, ident: str, on: str | date | None = None) -> dict[str, Any]:
     """The brief on an organization (by id, name or alias) or a state (ISO3 or name)."""
-    d = date.today() if on is None else parse_day(on, "--on")
+    d = date.today() if on is None else parse_day(on, "on")
     info = show(store, ident)
     refs = References(store)
     body = (_organization(store, info, d, refs) if info["kind"] == "organization"

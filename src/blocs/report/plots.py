@@ -46,7 +46,7 @@ def save(fig, path: str | Path, force: bool = False) -> Path:
 
 
 def _day(on: str | date | None) -> date:
-    return date.today() if on is None else parse_day(on, "--on")
+    return date.today() if on is None else parse_day(on, "on")
 
 
 def timeline_figure(store: Store, ident: str, on: str | date | None = None,

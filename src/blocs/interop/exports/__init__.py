@@ -94,11 +94,11 @@ def scope(store: Store, source: str | None = None, on: str | None = None,
 
     if on is not None and (date_from is not None or date_to is not None):
         raise BadDate("give --on, or --from/--to, not both")
-    d_on = day(on, "--on")
-    d1 = d_on or day(date_from, "--from")
-    d2 = d_on or day(date_to, "--to", end=True)
+    d_on = day(on, "on")
+    d1 = d_on or day(date_from, "from")
+    d2 = d_on or day(date_to, "to", end=True)
     if d1 and d2 and d2 < d1:
-        raise BadDate(f"--to {d2} is before --from {d1}")
+        raise BadDate(f"the 'to' day {d2} is before the 'from' day {d1}")
     ids = None
     if orgs:
         with store.engine.connect() as conn:
