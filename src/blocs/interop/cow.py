@@ -8,8 +8,10 @@ COW's name behind `COW_` and are added to the organizations). What the claims ca
 (missing data, the rows of each axis, each row's other columns, a cell COW codes against
 its own rules) is kept beside them, so the panel can be written back cell for cell.
 
-Everything is read, checked and computed first; the store is written in one transaction,
-replacing an earlier COW import. The reference data's claims are never touched.
+The whole file is read and checked before the store is touched; the store is then written
+in one transaction (a failure anywhere in it, the panel's pieces made beside it included,
+leaves the store as it was), replacing an earlier COW import. The reference data's claims
+are never touched.
 """
 
 from __future__ import annotations
