@@ -119,14 +119,17 @@ def test_importing_again_replaces_the_earlier_import(tmp_path, mini_store):
     assert _count(mini_store, schema.cow_rows, key="CIS") == 0
 
 
-def test_a_failure_while_writing_leaves_the_store_as_it_was(tmp_path, mini_store, monkeypatch):
+@pytest.mark.parametrize("where", ["_write_panel", "_axis_rows", "_kept_rows"])
+def test_a_failure_while_writing_leaves_the_store_as_it_was(tmp_path, mini_store, monkeypatch,
+                                                            where):
+    """Also when it happens in the thread that makes the panel's pieces."""
     import_cow(mini_store, igo_slice(tmp_path / "a.csv", {"CIS"}))
     before = (_claims(mini_store), _count(mini_store, schema.spells),
               _count(mini_store, schema.cow_cells), _count(mini_store, schema.organizations))
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
-    monkeypatch.setattr("blocs.interop.cow._write_panel", boom)
+    monkeypatch.setattr(f"blocs.interop.cow.{where}", boom)
     with pytest.raises(RuntimeError):
         import_cow(mini_store, igo_slice(tmp_path / "b.csv", {"CSTO", "ACPEU"}))
     assert (_claims(mini_store), _count(mini_store, schema.spells),
