@@ -70,3 +70,12 @@ def test_only_web_pages_are_linked_as_sources():
     assert source_href({"id": "x", "document": False, "url": "javascript:alert(1)"}) is None
     assert source_href({"id": "x", "document": False, "url": "https://tass.com/a"}) == \
         "https://tass.com/a"
+
+
+def test_the_legend_names_each_colour_by_its_role_class():
+    from blocs.web.templating import role_legend
+
+    legend = dict(role_legend())
+    assert legend["role-member"] == "member"          # not "founding member", the first of the class
+    assert legend["role-suspended"] == "suspended"
+    assert len(legend) == len(set(legend))

@@ -60,10 +60,11 @@ def role_css(role: str | None) -> str:
 
 
 def role_legend() -> list[tuple[str, str]]:
-    """(css class, label) once per role class, in vocabulary order."""
+    """(css class, label) once per role class, in vocabulary order, each labelled by its
+    class's own role (the member colour reads "member", not "founding member")."""
     out: dict[str, str] = {}
     for r in roles().values():
-        out.setdefault(role_css(r.id), r.label if r.id == r.role_class else r.label)
+        out.setdefault(role_css(r.id), (roles().get(r.role_class) or r).label)
     return list(out.items())
 
 
