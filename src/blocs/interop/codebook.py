@@ -23,6 +23,11 @@ IGO_META = ("sdate", "deaddate", "dead", "integrated", "replaced", "longorgname"
             "igocode", "version", "accuracyofpre1965membershipdates", "sourcesandnotes",
             "imputed", "political", "social", "economic")
 IGO_YEAR, STATE_YEAR = "igo-year", "state-year"
+# the import's source id, its voice (sources.dataset), and the meta key of its panel layout;
+# here rather than in `cow` so readers of the store need not load the importer
+SOURCE_ID = "cow-igo-v3"
+DATASET = "cow"
+META_KEY = "cow_import"
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,6 @@ def igos() -> dict[str, Igo]:
 def ioname_of_column() -> dict[str, str]:
     """The state-year file's lower-case IGO column -> COW's ioname (`eaec` -> `EAEC`)."""
     return {i.lower(): i for i in igos()}
-
-
-def state_year_order() -> list[str]:
-    """COW's state-year file orders its IGO columns by ioname (byte order)."""
-    return sorted(igos())
 
 
 @cache

@@ -24,8 +24,8 @@ from ..queries._asof import org_names, resolve_org, state_names
 from ..store import Store, schema
 from . import codebook as cb
 from . import cowpanel as cp
-from .cow import DATASET, SOURCE_ID
-from .voices import PREFERRED, resolve_voice, spells
+from .codebook import DATASET, SOURCE_ID
+from .voices import PREFERRED, covering, resolve_voice, spells
 
 
 @dataclass
@@ -61,12 +61,13 @@ def _cow_said(store: Store, orgs: list[str], years: tuple[int, int] | None) -> _
     from .panel import panel
 
     p = panel(store, cb.STATE_YEAR, DATASET, years, orgs)
+    sids = [cb.state_id(c, y) for c, y in zip(p.values["ccode"], p.row_years)]
     rank = cp._RANK
     best: dict[tuple[str, str, int], int] = {}
     for j, org in enumerate(p.keys):
         col = p.codes[:, j]
         for r in np.nonzero((col >= 0) & (col <= 3))[0].tolist():
-            sid = cb.state_id(p.values["ccode"][r], p.row_years[r])
+            sid = sids[r]
             if sid is None:
                 continue
             key = (sid, org, p.row_years[r])
@@ -163,9 +164,7 @@ class _Sides:
     def answer(self, state: str, org: str, year: int, code: int) -> tuple[str | None, list[str]]:
         if self.voice == DATASET:
             return cb.ROLE_OF_CODE.get(code), [SOURCE_ID]
-        day = f"{year}-12-31"
-        held = [r for r in self.rows.get((state, org), [])
-                if r.start_lo <= day and (r.end_hi is None or r.end_hi > day)]
+        held = covering(self.rows.get((state, org), []), date(year, 12, 31))
         if not held:
             return None, []
         r = max(held, key=lambda r: r.start_lo)

@@ -27,15 +27,12 @@ from sqlalchemy import delete
 from ..bulk import no_cyclic_gc
 from ..reference.build import imported_orgs, speaks_until
 from ..sources import Source, sha256_file
-from ..store import Store, dialect, schema
+from ..store import Store, dialect, schema, set_meta
 from . import codebook as cb
 from . import cowpanel as cp
 from . import cowrows
+from .codebook import DATASET, META_KEY, SOURCE_ID
 from .cowfile import CowFile, read
-
-SOURCE_ID = "cow-igo-v3"
-DATASET = "cow"
-META_KEY = "cow_import"
 
 
 @dataclass
@@ -164,12 +161,12 @@ def _import(store: Store, p: Path) -> ImportResult:
         cells = pool.submit(_kept_rows, f, axes, ev, own, yi)
         claims = _claims(f, axes, ev, own, yi)
         with store.engine.begin() as conn:
-            _remove(conn)
+            kept = _remove(conn)
             conn.execute(schema.sources.insert(), [source.row()])
             if new_orgs:
                 conn.execute(schema.organizations.insert(), [_org_row(io) for io in new_orgs])
             set_meta(conn, "imported_orgs", json.dumps(sorted(
-                set(imported_orgs(conn)) | {cb.org_ids()[io] for io in new_orgs})))
+                set(kept) | {cb.org_ids()[io] for io in new_orgs})))
             cowrows.insert_claims(conn, claims, SOURCE_ID)
             rows = pool.submit(_axis_rows, f, axes, own)
             n_spells = cowrows.insert_spells(conn, SOURCE_ID, DATASET, source.precedence,
@@ -184,19 +181,15 @@ def _import(store: Store, p: Path) -> ImportResult:
                         len(new_orgs))
 
 
-def set_meta(conn, key: str, value: str) -> None:
-    conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
-    conn.execute(schema.meta.insert().values(key=key, value=value))
-
-
 def _org_row(io: str) -> dict:
     igo = cb.igos()[io]
     return {"id": cb.org_ids()[io], "name": igo.orgname, "type": "igo", "parent": None,
             "aliases": json.dumps([a for a in dict.fromkeys([io, igo.longorgname]) if a])}
 
 
-def _remove(conn) -> None:
-    """Take out an earlier COW import: its claims, spells, panel and organizations."""
+def _remove(conn) -> list[str]:
+    """Take out an earlier COW import: its claims, spells, panel and organizations; the
+    imported organizations that stay (the caller writes meta `imported_orgs` once)."""
     old = imported_orgs(conn)
     cow_orgs = [o for o in old if o.startswith(cb.prefix())]
     conn.execute(delete(schema.claims).where(schema.claims.c.source_id == SOURCE_ID))
@@ -207,7 +200,7 @@ def _remove(conn) -> None:
     conn.execute(delete(schema.cow_cells))
     if cow_orgs:
         conn.execute(delete(schema.organizations).where(schema.organizations.c.id.in_(cow_orgs)))
-        set_meta(conn, "imported_orgs", json.dumps([o for o in old if o not in cow_orgs]))
+    return [o for o in old if o not in cow_orgs]
 
 
 def _column(values: list[str]) -> str | list[str]:

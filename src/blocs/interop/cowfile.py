@@ -112,8 +112,6 @@ def read(path: str | Path) -> CowFile:
     cols = _code_columns(layout, header)
     try:
         table = _arrow_read(p, header, cols)
-    except DataError:
-        raise
     except Exception as e:          # Arrow's own parse errors: find the line ourselves
         _scan(p, header, layout, cols)
         raise DataError(str(p), None, None, f"cannot read as CSV: {e}") from None

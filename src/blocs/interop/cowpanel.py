@@ -154,25 +154,6 @@ def held_cube(axes: Axes, ev: Events) -> np.ndarray:
     return out
 
 
-def role_cube(axes: Axes, spells, org_index: dict[str, int]) -> np.ndarray:
-    """COW codes K x I x Y of the roles spells give on 31 December of each year.
-
-    `spells`: (state, org, role, start_lo, end_hi) rows; a spell covers year Y when it
-    starts by 31 December Y and its end window reaches past that day."""
-    k_of = {sid: k for k, sid in enumerate(axes.isos)}
-    codes = cb.code_of_role()
-    out = np.zeros((len(axes.isos), len(axes.ionames), axes.n_years), dtype=np.int8)
-    for state, org, role, start_lo, end_hi in spells:
-        k, i, code = k_of.get(state), org_index.get(org), codes.get(role, 0)
-        if k is None or i is None or not code:
-            continue
-        a = max(int(start_lo[:4]) - axes.y0, 0)
-        b = axes.n_years if end_hi is None else min(int(end_hi[:4]) - axes.y0, axes.n_years)
-        if a < b:
-            out[k, i, a:b] = code
-    return out
-
-
 def predict(axes: Axes, roles: np.ndarray, layout: str, row_idx: np.ndarray,
             row_yi: np.ndarray, col_idx: np.ndarray) -> np.ndarray:
     """The cells of a layout before COW's exceptions: rows x columns, int8 (EMPTY = empty).

@@ -19,10 +19,10 @@ import numpy as np
 from sqlalchemy import select
 
 from ..errors import BadOutput, NoData
-from ..store import Store, schema
+from ..store import Store, get_meta, schema
 from . import codebook as cb
 from . import cowpanel as cp
-from .cow import DATASET, META_KEY
+from .codebook import DATASET, META_KEY
 from .cowfile import EMPTY
 from .voices import resolve_voice
 
@@ -61,10 +61,10 @@ def panel(store: Store, layout: str, source: str | None = None, years: tuple[int
 # ---------------------------------------------------------------- COW's own panel
 
 def cow_meta(conn) -> dict:
-    row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == META_KEY)).first()
-    if not row:
+    value = get_meta(conn, META_KEY)
+    if value is None:
         raise NoData("no COW data in the store: import it first (blocs import cow FILE)")
-    return json.loads(row[0])
+    return json.loads(value)
 
 
 def cow_axes(conn, meta: dict) -> tuple[cp.Axes, dict[str, list]]:
@@ -94,11 +94,9 @@ def cow_axes(conn, meta: dict) -> tuple[cp.Axes, dict[str, list]]:
              "data": [o[3] or {} for o in own]})
 
 
-def _rows_of(data: dict | list, n: int) -> list[dict]:
+def _rows_of(data: dict, n: int) -> list[dict]:
     """Each row's other columns, from the stored columns (a value shared by all rows, or one
-    per row); a list is the per-row form earlier imports stored."""
-    if isinstance(data, list):
-        return data
+    per row)."""
     return [{h: v if isinstance(v, str) else v[r] for h, v in data.items()} for r in range(n)]
 
 
@@ -119,11 +117,11 @@ def cow_cells(conn, axes: cp.Axes) -> tuple:
 
 
 def cow_roles(conn, axes: cp.Axes) -> np.ndarray:
-    sp = schema.spells.c
-    spells = conn.execute(select(sp.state, sp.org, sp.role, sp.start_lo, sp.end_hi)
-                          .where(sp.voice == DATASET).order_by(sp.start_lo)).all()
+    """COW codes K x I x Y of the roles COW's spells give on 31 December of each year."""
+    from .yearroles import voice_cube, voice_spells
+
     org_index = {cb.org_ids()[io]: i for i, io in enumerate(axes.ionames)}
-    return cp.role_cube(axes, spells, org_index)
+    return voice_cube(axes, voice_spells(conn, DATASET), org_index, [])[0]
 
 
 def _cow(conn, layout: str, years, orgs) -> Panel:
@@ -229,19 +227,15 @@ def _other(conn, layout: str, voice: str, years, orgs) -> Panel:
     yr = year_roles(conn, voice, orgs, years)
     labels = [cb.ioname_of_org().get(o, o) for o in yr.orgs]
     if layout == cb.STATE_YEAR:
-        rows = [(s, y) for s, c in enumerate(yr.ccodes) for y in range(yr.y0, yr.y1 + 1)
-                if cb.in_system(c, y)]
-        row_idx = np.array([r[0] for r in rows], dtype=np.int64)
-        row_years = np.array([r[1] for r in rows], dtype=np.int64)
+        row_idx, yi = np.nonzero(yr.axes.state_present)     # state-years in the system
+        row_years = yi + yr.y0
         col_idx = np.arange(len(yr.orgs))
         order = sorted(col_idx.tolist(), key=lambda i: labels[i].lower())
         col_idx = np.array(order, dtype=np.int64)
         cols = [labels[i].lower() for i in order]
     else:
-        rows = [(i, y) for i in range(len(yr.orgs)) for y in range(yr.y0, yr.y1 + 1)
-                if yr.exists[i, y - yr.y0]]
-        row_idx = np.array([r[0] for r in rows], dtype=np.int64)
-        row_years = np.array([r[1] for r in rows], dtype=np.int64)
+        row_idx, yi = np.nonzero(yr.exists)
+        row_years = yi + yr.y0
         col_idx = np.arange(len(yr.ccodes))
         cols = [cb.column_of_ccode()[c] for c in yr.ccodes]
     codes = yr.cells(layout, row_idx, row_years, col_idx)

@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 from sqlalchemy import select
 
+from ..queries._asof import org_names
 from ..store import schema
 from . import codebook as cb
 from . import cowpanel as cp
@@ -31,8 +32,6 @@ class YearRoles:
     axes: cp.Axes                   # ionames = orgs; state_present = in the state system
     codes: np.ndarray               # K x I x Y: COW code of the role held (0 none)
     speaks: np.ndarray              # K x I x Y: the voice says something
-    voice: np.ndarray               # K x I x Y: index into `voices` of who says it (-1)
-    voices: list[str]
     exists: np.ndarray              # I x Y: the organization has had a member and still may
 
     def cells(self, layout: str, row_idx: np.ndarray, row_years: np.ndarray,
@@ -40,7 +39,8 @@ class YearRoles:
         return cp.predict(self.axes, self.codes, layout, row_idx, row_years - self.y0, col_idx)
 
 
-def _spells(conn, voice: str, orgs: list[str] | None):
+def voice_spells(conn, voice: str, orgs: list[str] | None = None):
+    """The spells of one voice (or of all, for the preferred answers), by start."""
     sp = schema.spells.c
     q = select(sp.voice, sp.precedence, sp.stated_as_of, sp.state, sp.org, sp.role,
                sp.start_lo, sp.end_hi, sp.end_kind)
@@ -55,11 +55,9 @@ def year_roles(conn, voice: str, orgs: list[str] | None = None,
                years: tuple[int, int] | None = None) -> YearRoles:
     """Roles on 31 December of each year, over COW's states, for `orgs` (default: every
     organization the voice has spells for)."""
-    rows = _spells(conn, voice, orgs)
+    rows = voice_spells(conn, voice, orgs)
     org_ids = list(orgs) if orgs else sorted({r.org for r in rows})
-    o = schema.organizations.c
-    names = dict(conn.execute(select(o.id, o.name).where(o.id.in_(org_ids))).all()) \
-        if org_ids else {}
+    names = org_names(conn, set(org_ids))
     if years:
         y0, y1 = years
     else:
@@ -87,15 +85,19 @@ def year_roles(conn, voice: str, orgs: list[str] | None = None,
         sorted(sorted(prec, reverse=True), key=lambda v: prec[v])
     shape = (len(axes.isos), len(org_ids), ny)
     codes, speaks = np.zeros(shape, dtype=np.int8), np.zeros(shape, dtype=bool)
-    who = np.full(shape, -1, dtype=np.int8 if len(wanted) < 127 else np.int32)
-    for n, v in enumerate(wanted):
-        c, s = _voice_cube(axes, by_voice.get(v, []), org_index,
-                           [(r[1], r[3]) for r in complete if r[0] == v])
-        codes[s], speaks[s], who[s] = c[s], True, n
-    return YearRoles(org_ids, names, ccodes, y0, y1, axes, codes, speaks, who, wanted, exists)
+    for v in wanted:
+        c, s = voice_cube(axes, by_voice.get(v, []), org_index,
+                          [(r[1], r[3]) for r in complete if r[0] == v])
+        codes[s], speaks[s] = c[s], True
+    return YearRoles(org_ids, names, ccodes, y0, y1, axes, codes, speaks, exists)
 
 
-def _voice_cube(axes: cp.Axes, rows, org_index: dict[str, int], complete: list):
+def voice_cube(axes: cp.Axes, rows, org_index: dict[str, int], complete: list):
+    """One voice's COW codes K x I x Y on 31 December of each year, and where it speaks.
+
+    `rows`: its spells (`voice_spells`), by start; `complete`: (org, speaks_until) where it
+    is complete. A spell covers year Y when it starts by 31 December Y and its end window
+    reaches past that day."""
     k_of = {sid: k for k, sid in enumerate(axes.isos)}
     role_code = cb.code_of_role()
     ny = axes.n_years

@@ -21,7 +21,7 @@ from ..claims import Claim
 from ..dates import next_day
 from ..errors import DataError
 from ..sources import COMPLETE_KINDS
-from ..store import Store, dialect, schema
+from ..store import Store, dialect, get_meta, schema, set_meta
 from ..suggest import closest
 from ..timeline import MembershipClaim, derive
 from . import loader
@@ -115,9 +115,9 @@ def build(store: Store, root: Path | None = None) -> dict:
             dialect.index_document(conn, sid, text)
         insert_claims(conn, loaded.claims)
         n_spells = rederive(conn)
-        _set_meta(conn, "built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        _set_meta(conn, "reference_hash", data_hash(root))
-        _set_meta(conn, "reference_dir", str(Path(root).resolve()) if root else "")
+        set_meta(conn, "built_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        set_meta(conn, "reference_hash", data_hash(root))
+        set_meta(conn, "reference_dir", str(Path(root).resolve()) if root else "")
     return {"states": len(states), "organizations": len(orgs), "sources": len(loaded.sources),
             "claims": len(loaded.claims), "spells": n_spells,
             "documents": len(loaded.documents)}
@@ -212,13 +212,5 @@ def speaks_until(stated_as_of: str | None) -> str | None:
 
 def imported_orgs(conn: Connection) -> list[str]:
     """Organizations an import added (meta `imported_orgs`): a rebuild leaves them alone."""
-    row = conn.execute(select(schema.meta.c.value).where(
-        schema.meta.c.key == "imported_orgs")).first()
-    return json.loads(row[0]) if row else []
-
-
-def _set_meta(conn: Connection, key: str, value: str) -> None:
-    conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
-    conn.execute(schema.meta.insert().values(key=key, value=value))
-
-
+    value = get_meta(conn, "imported_orgs")
+    return json.loads(value) if value is not None else []

@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, delete, select
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -48,11 +48,22 @@ class Store:
 
     def get_meta(self, key: str) -> str | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).first()
-        return row[0] if row else None
+            return get_meta(conn, key)
 
     def is_empty(self) -> bool:
         return self.get_meta("built_at") is None
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    """A `meta` value, None if the key is not set."""
+    row = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == key)).first()
+    return row[0] if row else None
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Set a `meta` value (delete, then insert: the same on SQLite and PostgreSQL)."""
+    conn.execute(delete(schema.meta).where(schema.meta.c.key == key))
+    conn.execute(schema.meta.insert().values(key=key, value=value))
 
 
 def open_store(db: str | None = None) -> Store:

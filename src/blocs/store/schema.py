@@ -142,7 +142,7 @@ cow_rows = Table(
     Column("key", String(64), primary_key=True),     # COW ioname | ccode
     Column("years", Text, nullable=False),           # JSON list: the years it has a row
     Column("pos", Text),                             # JSON list: each row's place in the file
-    Column("data", Text),                            # JSON list: each row's other columns
+    Column("data", Text),                            # JSON by column: a value, or a list (per row)
 )
 
 cow_cells = Table(

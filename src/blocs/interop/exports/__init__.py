@@ -48,29 +48,21 @@ class ExportResult:
         return dict(self.__dict__)
 
 
-def _formats() -> dict[str, tuple[Callable, str]]:
+def _formats() -> dict[str, Callable]:
+    """Format name -> its writer (the names also make the error for an unknown format)."""
     from . import cowcsv, graphml, jsonld, tidy
 
     return {
-        "cow-state-year": (cowcsv.state_year, "COW's state-year layout and codes (CSV; .gz compresses)"),
-        "cow-igo-year": (cowcsv.igo_year, "COW's IGO-year layout and codes (CSV; .gz compresses)"),
-        "dyad-year": (cowcsv.dyad_year, "pairs of states members of one organization, per year (CSV)"),
-        "spells-csv": (tidy.spells_csv, "one row per spell (CSV)"),
-        "spells-parquet": (tidy.spells_parquet, "one row per spell (Parquet)"),
-        "claims-csv": (tidy.claims_csv, "one row per membership claim, with its source (CSV)"),
-        "claims-parquet": (tidy.claims_parquet, "one row per membership claim (Parquet)"),
-        "graphml": (graphml.write, "state-organization graph, roles and dates on the edges (Gephi)"),
-        "jsonld": (jsonld.write, "memberships as JSON-LD with Wikidata properties P463/P580/P582/P248"),
+        "cow-state-year": cowcsv.state_year,    # COW's layouts and codes (CSV; .gz compresses)
+        "cow-igo-year": cowcsv.igo_year,
+        "dyad-year": cowcsv.dyad_year,          # pairs of states in one organization, per year
+        "spells-csv": tidy.spells_csv,          # one row per spell
+        "spells-parquet": tidy.spells_parquet,
+        "claims-csv": tidy.claims_csv,          # one row per membership claim, with its source
+        "claims-parquet": tidy.claims_parquet,
+        "graphml": graphml.write,               # states and organizations, roles on the edges
+        "jsonld": jsonld.write,                 # Wikidata's P463/P580/P582/P248
     }
-
-
-FORMAT_NAMES = ("cow-state-year", "cow-igo-year", "dyad-year", "spells-csv", "spells-parquet",
-                "claims-csv", "claims-parquet", "graphml", "jsonld")
-
-
-def formats() -> dict[str, str]:
-    """Format name -> what it writes."""
-    return {k: v[1] for k, v in _formats().items()}
 
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -111,10 +103,10 @@ def export(store: Store, fmt: str, path: str | Path, scope_: Scope | None = None
     """Write `fmt` to `path` atomically; refuses an existing file unless `force`."""
     table = _formats()
     if fmt not in table:
-        raise BadOutput(f"unknown export format {fmt!r}: use {', '.join(FORMAT_NAMES)}")
+        raise BadOutput(f"unknown export format {fmt!r}: use {', '.join(table)}")
     s = scope_ or Scope()
     target = Path(path)
     check_free(target, force=force)
     with atomic_path(target, force) as tmp:
-        rows = table[fmt][0](store, s, tmp, target)
+        rows = table[fmt](store, s, tmp, target)
     return ExportResult(fmt, str(target), rows, s.source or "preferred")

@@ -61,36 +61,32 @@ def igo_year(store: Store, scope: Scope, tmp: Path, target: Path) -> int:
 DYAD_COLUMNS = ["year", "org", "ccode1", "ccode2", "state1", "state2", "status1", "status2"]
 
 
-def dyads(p: Panel):
+def dyads(p: Panel, order: np.ndarray):
     """Per organization and year, every pair of states both members (COW codes 1 or 2: a
-    role that counts as membership) on 31 December; yields column arrays in batches."""
-    years = np.array(p.row_years)
-    ccodes = np.array(p.values["ccode"])
-    member = (p.codes == 1) | (p.codes == 2)
+    role that counts as membership) on 31 December; yields column arrays in batches.
+
+    `order`: the panel's rows sorted by year, then ccode, so each organization's member
+    rows come out grouped by year and each pair with ccode1 < ccode2."""
+    years = np.array(p.row_years)[order]
+    ccodes = np.array(p.values["ccode"])[order]
+    codes = p.codes[order]
+    states = np.array([cb.state_id(c, y) or "" for c, y in zip(ccodes.tolist(), years.tolist())],
+                      dtype=object)
+    member = (codes == 1) | (codes == 2)
     for j, org in enumerate(p.keys):
         rows = np.nonzero(member[:, j])[0]
         if len(rows) < 2:
             continue
-        by_year = np.split(rows, np.nonzero(np.diff(years[rows]))[0] + 1) \
-            if np.all(np.diff(years[rows]) >= 0) else _group(rows, years)
-        for r in by_year:
+        for r in np.split(rows, np.nonzero(np.diff(years[rows]))[0] + 1):
             if len(r) < 2:
                 continue
-            r = r[np.argsort(ccodes[r], kind="stable")]
             a, b = np.triu_indices(len(r), k=1)
             ra, rb = r[a], r[b]
-            y = int(years[r[0]])
-            yield {"year": np.full(len(ra), y), "org": [org] * len(ra),
+            yield {"year": np.full(len(ra), int(years[r[0]])), "org": [org] * len(ra),
                    "ccode1": ccodes[ra], "ccode2": ccodes[rb],
-                   "state1": [cb.state_id(int(c), y) or "" for c in ccodes[ra]],
-                   "state2": [cb.state_id(int(c), y) or "" for c in ccodes[rb]],
-                   "status1": p.codes[ra, j].astype(np.int64),
-                   "status2": p.codes[rb, j].astype(np.int64)}
-
-
-def _group(rows: np.ndarray, years: np.ndarray) -> list[np.ndarray]:
-    order = rows[np.argsort(years[rows], kind="stable")]
-    return np.split(order, np.nonzero(np.diff(years[order]))[0] + 1)
+                   "state1": states[ra], "state2": states[rb],
+                   "status1": codes[ra, j].astype(np.int64),
+                   "status2": codes[rb, j].astype(np.int64)}
 
 
 def dyad_year(store: Store, scope: Scope, tmp: Path, target: Path) -> int:
@@ -100,9 +96,6 @@ def dyad_year(store: Store, scope: Scope, tmp: Path, target: Path) -> int:
 
     p = panel(store, cb.STATE_YEAR, scope.source, scope.years(), scope.orgs)
     order = np.lexsort((np.array(p.values["ccode"]), np.array(p.row_years)))
-    p = Panel(p.layout, p.header, {k: [v[n] for n in order] for k, v in p.values.items()},
-              p.code_columns, p.codes[order], p.keys, [p.row_axis[n] for n in order],
-              [p.row_years[n] for n in order])
     schema = pa.schema([("year", pa.int64()), ("org", pa.string()), ("ccode1", pa.int64()),
                         ("ccode2", pa.int64()), ("state1", pa.string()),
                         ("state2", pa.string()), ("status1", pa.int64()),
@@ -112,7 +105,7 @@ def dyad_year(store: Store, scope: Scope, tmp: Path, target: Path) -> int:
         out.write((",".join(DYAD_COLUMNS) + "\n").encode("utf-8"))
         with pacsv.CSVWriter(out, schema, write_options=pacsv.WriteOptions(
                 include_header=False, quoting_style="needed")) as w:
-            for batch in dyads(p):
+            for batch in dyads(p, order):
                 w.write_table(pa.table(batch, schema=schema))
                 n += len(batch["year"])
     return n

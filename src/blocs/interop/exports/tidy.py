@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ...queries._asof import org_names, state_names
 from ...store import Store, schema
 from .. import voices
 from . import Scope
@@ -25,9 +26,8 @@ def spell_records(store: Store, scope: Scope) -> list[dict]:
     if scope.on is not None:
         rows = voices.covering(rows, scope.on)
     with store.engine.connect() as conn:
-        st, o = schema.states.c, schema.organizations.c
-        snames = dict(conn.execute(select(st.id, st.name)).all())
-        onames = dict(conn.execute(select(o.id, o.name)).all())
+        snames = state_names(conn, {r.state for r in rows})
+        onames = org_names(conn, {r.org for r in rows})
     out = []
     for r in rows:
         silent = r.end_kind == "silent"
