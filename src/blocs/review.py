@@ -17,8 +17,8 @@ from sqlalchemy import select, update
 
 from .claims import Claim, validate
 from .errors import BlocsError, UnknownId
+from .queries.documents import resolve_doc
 from .store import Store, schema
-from .suggest import closest
 
 
 class ReviewError(BlocsError):
@@ -46,22 +46,6 @@ class Proposed:
 
 def reviewer_name() -> str:
     return os.environ.get("BLOCS_REVIEWER") or getpass.getuser()
-
-
-def resolve_doc(store: Store, value: str) -> str:
-    """A document's id from its id, a prefix of its sha256 (6+ characters), or its file name."""
-    s = schema.sources.c
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(s.id, s.origin, s.title).where(s.kind == "document")).all()
-    for r in rows:
-        if r.id == value:
-            return r.id
-    hits = [r.id for r in rows if len(value) >= 6 and r.id.startswith(value)]
-    hits += [r.id for r in rows if r.origin and os.path.splitext(
-        r.origin.split("|")[-1].split(":")[-1])[0] == value]
-    if len(set(hits)) == 1:
-        return hits[0]
-    raise UnknownId("document", value, closest(value, [r.id for r in rows]))
 
 
 def _passage(text: str | None, start: int, end: int, margin: int = 240) -> tuple[str, int, int] | None:

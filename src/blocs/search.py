@@ -11,12 +11,14 @@ def search_documents(store: Store, query: str, limit: int = 20) -> list[dict]:
     """Documents matching every word of `query`, best first, with a snippet and title."""
     if not query.strip():
         return []
+    d, s = schema.documents.c, schema.sources.c
     with store.engine.connect() as conn:
         hits = dialect.search_documents(conn, query, limit)
-        titles = dict(conn.execute(select(schema.documents.c.id, schema.sources.c.title)
-                                   .join(schema.sources,
-                                         schema.sources.c.id == schema.documents.c.source_id))
-                      .all())
+        if not hits:
+            return []
+        titles = dict(conn.execute(select(d.id, s.title)
+                                   .join(schema.sources, s.id == d.source_id)
+                                   .where(d.id.in_([h["doc_id"] for h in hits]))).all())
     return [{**h, "title": titles.get(h["doc_id"])} for h in hits]
 
 

@@ -10,12 +10,7 @@ from datetime import date
 
 from ..dates import PartialDate
 from ..errors import BadDate
-
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+from ..ingest.docdate import EN_MONTHS as MONTHS
 _MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 _Q = r"(early|mid|late|the early|the mid|the late|end of|beginning of|start of)"
 _PATTERNS = [

@@ -31,9 +31,6 @@ class Gazetteer:
     names: dict[str, Name]
     pattern: re.Pattern
 
-    def lookup(self, surface: str) -> Name:
-        return self.names[surface]
-
 
 def _places() -> dict:
     return yaml.safe_load(resources.files("blocs.vocab").joinpath("places.yaml")

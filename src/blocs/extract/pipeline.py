@@ -51,7 +51,7 @@ def run(text: str, doc: str, doc_date: date | None) -> list[Claim]:
                 found.append(c)
         ctx.update(s)
     prose = {(c["subject"], c["object"]) for c in found if c["kind"] == "membership"}
-    table, _ = table_claims(text, doc, doc_date, prose, found_tables)
+    table = table_claims(text, doc, doc_date, prose, found_tables)
     for c in table:
         c["extractor"] = f"{VERSION}:tables"
     return [validate(c, doc) for c in _dedupe(found + table)]

@@ -20,11 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import vocab
 from .text import mentions_in
 
 _MARK = re.compile(r"(?<![\w(])(?:[Xx✓✔•■+])(?![\w)])")
-_NOTE = re.compile(r"\(([^()]*)\)", re.S)
 
 
 @dataclass
@@ -141,14 +139,12 @@ def _note_role(note: str) -> tuple[str, str, str | None]:
     return "member", "state", None
 
 
-def table_claims(text: str, doc_id: str, doc_date: date | None,
-                 prose: set[tuple[str, str]], tables: list | None = None
-                 ) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
-    """Claims from every membership table in `text` (or the `tables` already found in it),
-    and the regions the tables cover."""
-    out, regions = [], []
-    for cols, rows, region in (find_tables(text) if tables is None else tables):
-        regions.append(region)
+def table_claims(text: str, doc_id: str, doc_date: date | None, prose: set[tuple[str, str]],
+                 tables: list[tuple[list[str], list[Row], tuple[int, int]]]
+                 ) -> list[dict[str, Any]]:
+    """Claims from the membership `tables` found in `text` (by `find_tables`)."""
+    out: list[dict[str, Any]] = []
+    for cols, rows, _ in tables:
         for row in rows:
             marks = [k for k, _ in row.cells if k == "mark"]
             n = len(marks)
@@ -183,7 +179,5 @@ def table_claims(text: str, doc_id: str, doc_date: date | None,
                 c["status"] = "proposed"
                 c["from_table"] = True
                 out.append(c)
-    return out, regions
+    return out
 
-
-__all__ = ["table_claims", "find_tables", "vocab"]

@@ -17,14 +17,15 @@ TOP = 2000
 
 _EN = ["january", "february", "march", "april", "may", "june", "july", "august",
        "september", "october", "november", "december"]
-_EN_SHORT = {m[:3]: i for i, m in enumerate(_EN, 1)} | {"sept": 9}
+# English month names, full and short ("sept" too), lower case: also the extractor's table
+EN_MONTHS = ({m: i for i, m in enumerate(_EN, 1)} | {m[:3]: i for i, m in enumerate(_EN, 1)}
+             | {"sept": 9})
 # Russian, nominative and genitive ("апрель 2010", "15 апреля 2010 г.")
 _RU = [("январь", "января"), ("февраль", "февраля"), ("март", "марта"), ("апрель", "апреля"),
        ("май", "мая"), ("июнь", "июня"), ("июль", "июля"), ("август", "августа"),
        ("сентябрь", "сентября"), ("октябрь", "октября"), ("ноябрь", "ноября"),
        ("декабрь", "декабря")]
-_MONTHS = ({m: i for i, m in enumerate(_EN, 1)} | _EN_SHORT
-           | {w: i for i, pair in enumerate(_RU, 1) for w in pair})
+_MONTHS = EN_MONTHS | {w: i for i, pair in enumerate(_RU, 1) for w in pair}
 
 _WORD = r"([A-Za-zА-Яа-яЁё]+)\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"

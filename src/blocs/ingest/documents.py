@@ -12,6 +12,7 @@ spells, which `rederive` makes from accepted claims only) until someone accepts 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from ..claims import Claim, validate
 from ..dates import PartialDate
 from ..errors import BlocsError, ReadError
 from ..reference import build as reference_build
-from ..sources import Source, sha256_file
+from ..sources import Source
 from ..store import Store, dialect, schema
 from . import readers
 
@@ -90,18 +91,11 @@ def ingest_file(store: Store, path: Path, when: PartialDate | None = None,
     """One file, in one transaction; never raises for a problem with the file itself."""
     sha = None
     try:
-        readers.format_of(path)
-        readers.check_size(path, max_mb)
-        try:
-            sha = sha256_file(path)
-        except OSError as e:
-            raise ReadError(path, f"cannot read it: {e.strerror}") from None
+        fmt, data = readers.load(path, max_mb)
+        sha = hashlib.sha256(data).hexdigest()
         if _stored(store, sha):
             return IngestResult(str(path), sha, "unchanged")
-        doc = readers.read_document(path, max_mb)
-        sha = doc.sha256
-        if _stored(store, sha):      # the file changed since it was hashed, to a known one
-            return IngestResult(str(path), sha, "unchanged")
+        doc = readers.parse(path, fmt, data, sha)
         if when is None and doc.date is None and ask_date is not None:
             answer = ask_date(path)
             when = PartialDate.parse(answer) if answer else None

@@ -91,13 +91,23 @@ def _size(n: int) -> str:
 def read_document(path: str | Path, max_mb: float | None = None) -> RawDocument:
     """Read one file (txt, md, pdf, html); ReadError names the file and what is wrong."""
     p = Path(path)
-    fmt = format_of(p)
-    check_size(p, max_mb)
+    fmt, data = load(p, max_mb)
+    return parse(p, fmt, data, hashlib.sha256(data).hexdigest())
+
+
+def load(path: Path, max_mb: float | None = None) -> tuple[str, bytes]:
+    """(format, bytes) of a file, refused by its kind and size before it is read."""
+    fmt = format_of(path)
+    check_size(path, max_mb)
     try:
-        data = p.read_bytes()
+        return fmt, path.read_bytes()
     except OSError as e:
-        raise ReadError(p, f"cannot read it: {e.strerror}") from None
-    sha = hashlib.sha256(data).hexdigest()
+        raise ReadError(path, f"cannot read it: {e.strerror}") from None
+
+
+def parse(p: Path, fmt: str, data: bytes, sha: str) -> RawDocument:
+    """The document in `data`, the bytes `load` read from `p` (`sha` their sha256): a
+    caller that needs the hash first (to skip a known file) hashes and reads only once."""
     if fmt == "pdf":
         text, title = _read_pdf(p, data)
         encoding, date = None, find_date(text)

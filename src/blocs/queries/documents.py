@@ -8,12 +8,14 @@ the passage shown is exactly what the claim quotes.
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from sqlalchemy import func, select
 
 from ..errors import UnknownId
 from ..store import Store, schema
+from ..suggest import closest
 
 # the fields that say what a claim states, in the order a summary shows them
 _WHAT = ("role", "event", "relation", "domain", "action", "event_type", "flow", "unit")
@@ -39,11 +41,25 @@ def documents(store: Store) -> list[dict[str, Any]]:
     return sorted(out, key=lambda r: (r["date"] or "", r["id"]), reverse=True)
 
 
+def resolve_doc(store: Store, value: str) -> str:
+    """A document's id from its id, a prefix of its sha256 (6+ characters), or its file name."""
+    s = schema.sources.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(s.id, s.origin, s.title).where(s.kind == "document")).all()
+    for r in rows:
+        if r.id == value:
+            return r.id
+    hits = [r.id for r in rows if len(value) >= 6 and r.id.startswith(value)]
+    hits += [r.id for r in rows if r.origin and os.path.splitext(
+        r.origin.split("|")[-1].split(":")[-1])[0] == value]
+    if len(set(hits)) == 1:
+        return hits[0]
+    raise UnknownId("document", value, closest(value, [r.id for r in rows]))
+
+
 def document(store: Store, ident: str) -> dict[str, Any]:
     """One document: its source record, its stored text and every claim with a span in it
     (all statuses), in text order. `ident` is an id, a sha256 prefix or a file name."""
-    from ..review import resolve_doc
-
     doc_id = resolve_doc(store, ident)
     d, s, c = schema.documents.c, schema.sources.c, schema.claims.c
     with store.engine.connect() as conn:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ... import vocab
 from ..text import Document, Mention, Sentence
-from .common import Context, claim, date_near, group_at, rx
+from .common import Context, claim, date_at, group_at, rx
 
 _ACTIONS = [
     (rx(r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?rati\w*|\bnot\s+(?:yet\s+)?ratified\b|"
@@ -81,15 +81,15 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             if not subjects and re.search(r"\b(?:was|were)\s+$", t[:m.start()]):
                 subjects = s.states[:1]
             obj = targets[0][1]
-            d = date_near(s, m.start(), 80)
+            d = date_at(s, m.start(), 80)
             for st in subjects:
-                add(st.id if isinstance(st, Mention) else st, obj, action, d.date if d else None)
+                add(st.id if isinstance(st, Mention) else st, obj, action, d)
             if action == "signed" and re.search(r"\bwith\s+$", t[:targets[0][0].start] or "") is None:
                 partner = re.search(r"\bagreement with\s+", t[m.start():])
                 if partner:
                     others = group_at(s, m.start() + partner.end(), after=True, max_gap=2)
                     for o in others:
-                        add(o.id, obj, action, d.date if d else None)
+                        add(o.id, obj, action, d)
 
     # "Russia's CFE proposals", "Medvedev's proposals for a European Security Treaty"
     for m in re.finditer(r"'s?\s+(?:(\w+)\s+)?proposals?\b", t):

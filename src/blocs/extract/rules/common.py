@@ -4,10 +4,11 @@ near a trigger, and the claim skeleton every rule fills."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ... import vocab
+from ...dates import PartialDate
 from ..text import Document, Mention, Sentence
 
 _SEP = re.compile(r"^\s*(,|and|or|, and|, or|as well as|&|/|, as well as)\s*(?:the\s+)?$")
@@ -95,9 +96,6 @@ class Context:
     last_org: str | None = None       # the organization named last ("this organization")
     body: str | None = None          # the last body or fund named (contributions go to it)
     arms_context: bool = False
-    last_state: str | None = None
-    paragraph: int = -1
-    recent_dates: list = field(default_factory=list)
 
     def update(self, s: Sentence) -> None:
         bodies = [m for m in s.orgs if vocab.organizations()[m.id].type == "body"]
@@ -105,8 +103,6 @@ class Context:
             self.body = bodies[-1].id
         self.arms_context = bool(re.search(r"\b(?:arms|weapons|military|helicopters|defen[cs]e)\b",
                                            s.text, re.I))
-        if s.states:
-            self.last_state = s.states[0].id
         orgs = [m for m in s.orgs if is_member_org(m)]
         if orgs:
             self.last_org = orgs[-1].id
@@ -144,6 +140,12 @@ def date_near(s: Sentence, pos: int, window: int = 120):
         if gap < dist:
             best, dist = d, gap
     return best
+
+
+def date_at(s: Sentence, pos: int, window: int = 120) -> PartialDate | None:
+    """The date of `date_near`, for a rule that needs only the date, not where it is."""
+    d = date_near(s, pos, window)
+    return d.date if d else None
 
 
 def claim(doc: Document, s: Sentence, kind: str, confidence: float, date=None,

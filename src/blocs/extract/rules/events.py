@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ... import vocab
 from ..text import Document, Sentence
-from .common import Context, claim, date_near, is_member_org, rx
+from .common import Context, claim, date_at, is_member_org, rx
 
 _TYPES = [
     ("summit", rx(r"\bsummits?\b")),
@@ -31,7 +30,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             if etype == "meeting" and re.search(r"\bsummit", t, re.I):
                 continue
             orgs = [o for o in s.orgs if is_member_org(o) and abs(o.start - m.start()) <= 40]
-            d = date_near(s, m.start(), 80)
+            d = date_at(s, m.start(), 80)
             place = None
             pm = re.match(r"\s+(?:(?:was\s+)?held\s+|took place\s+|convened\s+)?in\s+"
                           r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", t[m.end():])
@@ -52,7 +51,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                 continue   # a passing mention ("sobered by the conflict"), not an event stated
             objects = _org_list(s, orgs[0]) if orgs else [None]
             for o in objects:
-                out.append(claim(doc, s, "event", 0.5, d.date if d else None, event_type=etype,
+                out.append(claim(doc, s, "event", 0.5, d, event_type=etype,
                                  object=o, place=place, participants=participants))
             break   # one event of a type per sentence
     return out
@@ -67,5 +66,3 @@ def _org_list(s: Sentence, first) -> list[str]:
             return list(dict.fromkeys(o.id for o in g if is_member_org(o)))
     return [first.id]
 
-
-__all__ = ["rules", "vocab"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from ... import vocab
 from ..text import Document, Sentence
-from .common import Context, claim, date_near, group_at, rx
+from .common import Context, claim, date_at, date_near, group_at, rx
 
 _FOUNDED = rx(r"\b(?:was|were|is|has been|had been)?\s*(?:officially\s+|formally\s+)?"
               r"(?:established|founded|created|formed|set up|launched|inaugurated|"
@@ -23,10 +23,10 @@ _FUTURE = rx(r"\b(?:is to be|are to be|will be|to be|would be|planned|plans? to|
 _BY = rx(r"\b(?:by|between|among)\b")
 _INVOLVING = rx(r"\bwith the (?:involvement|participation) of\b")
 _SUCCESSION = [
-    (rx(r"\b(?:grew|grown|developed|evolved|emerged|grow)\s+(?:out of|from)\b"), "grew_out_of", "after"),
-    (rx(r"\bmerged? (?:with|into)\b|\babsorbed\b|\bmerger with\b"), "merged_with", "after"),
-    (rx(r"\b(?:succeeded|replaced|superseded|successor (?:of|to))\b"), "successor_of", "after"),
-    (rx(r"\binstitutionali[sz](?:ing|ed|es|e|ation of)\b"), "institutionalizes", "after"),
+    (rx(r"\b(?:grew|grown|developed|evolved|emerged|grow)\s+(?:out of|from)\b"), "grew_out_of"),
+    (rx(r"\bmerged? (?:with|into)\b|\babsorbed\b|\bmerger with\b"), "merged_with"),
+    (rx(r"\b(?:succeeded|replaced|superseded|successor (?:of|to))\b"), "successor_of"),
+    (rx(r"\binstitutionali[sz](?:ing|ed|es|e|ation of)\b"), "institutionalizes"),
 ]
 _PASSIVE = rx(r"\b(?:was|were|been)\s+(?:absorbed|replaced|superseded|succeeded)\b|"
               r"\bmerged into\b|\babsorbed (?:by|into)\b")
@@ -83,8 +83,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         if not _DIRECT.match(gap) and not re.fullmatch(r"\s*(?:the|an?)?\s*(?:[A-Z][\w-]*\s*)*", gap):
             continue
         org = after[0]
-        d = date_near(s, org.end, 80)
-        out.append(claim(doc, s, "founding", 0.75, d.date if d else None, subject=org.id))
+        out.append(claim(doc, s, "founding", 0.75, date_at(s, org.end, 80), subject=org.id))
         seen.add(org.id)
 
     # "the 1992 Collective Security Treaty", "the Permanent Joint Council of 1997"
@@ -104,10 +103,8 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     for m in _GREW_INTO.finditer(t):
         targets = [o for o in orgs if o.start >= m.end() - 5]
         chain = [o for o in orgs if o.start > m.start()]
-        for i, o in enumerate(targets):
+        for o in targets:
             d = date_near(s, o.start, 40)
-            if d and d.end > o.start:
-                pass
             if o.id not in seen:
                 out.append(claim(doc, s, "founding", 0.6, d.date if d and d.start < o.start else None,
                                  subject=o.id))
@@ -118,7 +115,7 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             out.append(claim(doc, s, "succession", 0.6, d.date if d and d.start < b.start else None,
                              subject=b.id, object=a.id, relation="grew_out_of"))
 
-    for rx_, relation, _ in _SUCCESSION:
+    for rx_, relation in _SUCCESSION:
         for m in rx_.finditer(t):
             later = [o for o in orgs if o.start >= m.end() and o.start - m.end() <= 60]
             if not later:

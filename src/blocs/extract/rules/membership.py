@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ... import vocab
 from ..text import Document, Sentence
-from .common import Context, claim, date_near, group_at, resolve_org, rx
+from .common import (_ANAPHOR, Context, claim, date_at, group_at, is_member_org, org_after,
+                     org_before, resolve_org, rx)
 
 _ROLE_NOUNS = [
     (rx(r"\bdialogue partners?\b"), "dialogue_partner"),
@@ -28,7 +30,6 @@ _JOIN = rx(r"\b(?:has |have |had |to |later |only |subsequently |then |also )*"
            r"bec(?:ame|ome) (?:a |an |the )?(?:\w+ )?(?:full[- ]?fledged |full )?"
            r"members?(?: states?| countries| nations)?(?: of)?|(?:was|were) admitted(?: to| into)?|"
            r"acceded to|accession to|entered)\b")
-_GRANTED = rx(r"\b(?:granted|gave|offered|accepted)\s+$")
 _LEAVE = rx(r"\b(?:has |have |had |later |then |subsequently )*(?:left|leaves|withdrew(?: from)?|"
             r"withdraws(?: from)?|quit|quits|pulled out of|exited|dropped out of|"
             r"(?:announced|completed) (?:its|their) withdrawal from|withdrawal from)\b")
@@ -68,8 +69,6 @@ def _role_from(word: str) -> str:
             return role
     if w.startswith("founding member"):
         return "founding_member"
-    if w.startswith("member"):
-        return "member"
     return "member"
 
 
@@ -112,9 +111,9 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         inside = [o for o in s.orgs if m.start() <= o.start < m.end()]
         if inside:
             org, conf = inside[0].id, 0.85
-        d = date_near(s, m.end(), 60)
+        d = date_at(s, m.end(), 60)
         _emit(out, doc, s, states, org, conf, _role_from(m.group(1).replace("full ", "")),
-              "join", d.date if d else None)
+              "join", d)
 
     for m in re.finditer(r"\(([^()]*)\)", t):
         inner = m.group(1)
@@ -132,9 +131,9 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         if any(_is_instrument(o.id) for o in s.orgs if 0 <= o.start - m.end() <= 40):
             continue      # acceding to a treaty is an agreement, not a membership
         org, conf = resolve_org(s, ctx, m.end(), prefer="after")
-        d = date_near(s, m.start())
+        d = date_at(s, m.start())
         _emit(out, doc, s, states, org, conf, _join_role(t, m.end()), "join",
-              d.date if d else None, "negated" if negated else None)
+              d, "negated" if negated else None)
 
     for m in re.finditer(r"\bmembership\b", t, re.I):
         pre = t[max(0, m.start() - 80):m.start()]
@@ -143,16 +142,16 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
             continue
         states = [x for x in s.states if m.start() - 80 <= x.start < m.start()]
         org, conf = _granting_org(s, ctx, g.start() + max(0, m.start() - 80))
-        d = date_near(s, m.start(), 200)
-        _emit(out, doc, s, states, org, conf, "member", "join", d.date if d else None)
+        d = date_at(s, m.start(), 200)
+        _emit(out, doc, s, states, org, conf, "member", "join", d)
 
     for m in _LEAVE.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=40)
         if not states:
             continue
         org, conf = resolve_org(s, ctx, m.end(), prefer="after")
-        d = date_near(s, m.start())
-        _emit(out, doc, s, states, org, conf, "member", "leave", d.date if d else None)
+        d = date_at(s, m.start())
+        _emit(out, doc, s, states, org, conf, "member", "leave", d)
 
     for m in _SUSPEND.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=90) or \
@@ -160,14 +159,14 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         if not states:
             continue
         org, conf = _org_for_status(s, ctx, m)
-        d = date_near(s, m.end(), 60)
-        _emit(out, doc, s, states, org, conf, "member", "suspend", d.date if d else None)
+        d = date_at(s, m.end(), 60)
+        _emit(out, doc, s, states, org, conf, "member", "suspend", d)
 
     for m in _FREEZE.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=60)
         org, conf = _org_for_status(s, ctx, m)
-        d = date_near(s, m.start())
-        _emit(out, doc, s, states, org, conf, "member", "freeze", d.date if d else None)
+        d = date_at(s, m.start())
+        _emit(out, doc, s, states, org, conf, "member", "freeze", d)
 
     for m in _OBSERVER.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=10)
@@ -194,9 +193,8 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
     for m in _STATUS_GRANTED.finditer(t):
         states = group_at(s, m.start(), after=False, max_gap=40)
         org, conf = _org_for_status(s, ctx, m)
-        d = date_near(s, m.start())
-        _emit(out, doc, s, states, org, conf, _role_from(m.group(1)), "join",
-              d.date if d else None)
+        d = date_at(s, m.start())
+        _emit(out, doc, s, states, org, conf, _role_from(m.group(1)), "join", d)
 
     for m in _APPLY.finditer(t):
         states = group_at(s, m.end(), after=True, max_gap=15) or \
@@ -213,10 +211,9 @@ def rules(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         org, conf = resolve_org(s, ctx, m.end(), prefer="after")
         ended = _ENDED.search(t, m.end(), min(len(t), m.end() + 50))
         if ended:
-            d = date_near(s, ended.end(), 40)
+            d = date_at(s, ended.end(), 40)
             _emit(out, doc, s, states, org, conf, "member",
-                  "suspend" if "suspend" in ended.group().lower() else "leave",
-                  d.date if d else None)
+                  "suspend" if "suspend" in ended.group().lower() else "leave", d)
             continue
         _emit(out, doc, s, states, org, conf, "member", "state")
 
@@ -236,8 +233,6 @@ _NOT_YET = rx(r"\b(?:interest in|aspirations? to|bid to|wants? to|wish(?:es)? to
 
 
 def _is_instrument(oid: str) -> bool:
-    from ... import vocab
-
     o = vocab.organizations()[oid]
     return o.type in ("treaty", "agreement", "proposal") and not o.has_members
 
@@ -245,8 +240,6 @@ def _is_instrument(oid: str) -> bool:
 def _granting_org(s: Sentence, ctx: Context, pos: int) -> tuple[str | None, float]:
     """Who grants membership: an organization before the verb, else the one the text is
     about (when the subject is "it"), else one after."""
-    from .common import _ANAPHOR, org_after, org_before
-
     before = org_before(s, pos)
     if before:
         return before.id, 0.85
@@ -268,8 +261,6 @@ def _org_for_status(s: Sentence, ctx: Context, m: re.Match) -> tuple[str | None,
     after = [o for o in s.orgs if 0 <= o.start - m.end() <= 12]
     if after:
         return after[0].id, 0.9
-    from .common import is_member_org
-
     first = [o for o in s.orgs if is_member_org(o)]
     if first:
         return first[0].id, 0.75

@@ -8,7 +8,7 @@ from typing import Any
 
 from ... import vocab
 from ..text import Document, Mention, Sentence
-from .common import Context, claim, date_near, rx
+from .common import Context, claim, date_at, rx
 
 _CONTRIB = rx(r"\b(?:contribut\w*|suppl(?:y|ying|ies|ied)|provid\w*|pledg\w*|commit\w*|"
               r"allocat\w*|put up|putting up|accounts? for|accounted for)\b")
@@ -28,7 +28,6 @@ _ARMS_DEAL = rx(r"\b(?:arms|weapons?|military)\s+(?:sales?|deals?|contracts?|exp
                 r"purchases?|cooperation)\b|\bcontract\b|\bassistance in develop\w*")
 _SALE = rx(r"\b(?:sold|sells?|selling|deliver\w*|export\w*|suppl(?:y|ied|ies)|purchas\w*|"
            r"bought|buy\w*)\b")
-_LOAN = rx(r"\b(loans?|credits?|aid|assistance|grants?|investments?)\b")
 _FLOW_OF = {"loan": "loan", "loans": "loan", "credit": "credit", "credits": "credit",
             "aid": "aid", "assistance": "aid", "grant": "aid", "grants": "aid",
             "investment": "investment", "investments": "investment"}
@@ -163,8 +162,8 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         stage = "expected" if re.search(r"\b(?:increase|plans?|target|by \d{4}|expected)\b",
                                          t[max(0, m.start() - 40):m.end()], re.I) else None
         for p, q in pairs:
-            d = date_near(s, q.start if q else m.start(), 200)
-            out.append(claim(doc, s, "flow", 0.75, d.date if d else None, subject=owner[-1].id,
+            d = date_at(s, q.start if q else m.start(), 200)
+            out.append(claim(doc, s, "flow", 0.75, d, subject=owner[-1].id,
                              object=p.id, flow="trade", amount=_num(q.value) if q else None,
                              unit=q.unit if q else None, stage=stage,
                              approximate=True if q and q.approximate else None))
@@ -175,8 +174,8 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         if len(pair) == 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", t[pair[0].end:pair[1].start]):
             q = next((q for q in money if q.start > pair[1].end), None)
             if q is not None:
-                d = date_near(s, q.start, 200)
-                out.append(claim(doc, s, "flow", 0.7, d.date if d else None,
+                d = date_at(s, q.start, 200)
+                out.append(claim(doc, s, "flow", 0.7, d,
                                  subject=pair[0].id, object=pair[1].id, flow="trade",
                                  amount=_num(q.value), unit=q.unit,
                                  approximate=True if q.approximate else None))
@@ -187,8 +186,8 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         taker = by_pos.get(m.end())
         q = next((q for q in money if taker and 0 <= q.start - taker.end <= 10), None)
         if giver and taker is not None and taker.kind == "state" and q is not None:
-            d = date_near(s, q.start, 200)
-            out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=giver[-1].id,
+            d = date_at(s, q.start, 200)
+            out.append(claim(doc, s, "flow", 0.7, d, subject=giver[-1].id,
                              object=taker.id, flow="loan", amount=_num(q.value), unit=q.unit,
                              stage=_stage(t)))
 
@@ -203,8 +202,8 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                       tail, re.I)
         q = next((q for q in money if taker.end <= q.start <= taker.end + 40), None)
         if km and q is not None:
-            d = date_near(s, q.start, 200)
-            out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=giver[-1].id,
+            d = date_at(s, q.start, 200)
+            out.append(claim(doc, s, "flow", 0.7, d, subject=giver[-1].id,
                              object=taker.id, flow=_FLOW_OF[km.group(1).lower()],
                              amount=_num(q.value), unit=q.unit, stage=_stage(t)))
 
@@ -217,8 +216,8 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
         q = next((q for q in money if q.start > m.end()), None)
         if q is None:
             continue          # "A-B trade" with no figure says nothing checkable
-        d = date_near(s, m.start(), 200)
-        out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=a.id, object=b.id,
+        d = date_at(s, m.start(), 200)
+        out.append(claim(doc, s, "flow", 0.7, d, subject=a.id, object=b.id,
                          flow="trade", amount=_num(q.value) if q else None,
                          unit=q.unit if q else None))
 
@@ -244,8 +243,8 @@ def flows(doc: Document, s: Sentence, ctx: Context) -> list[dict[str, Any]]:
                 else None
         if flow_kind is None:
             continue
-        d = date_near(s, q.start, 200)
-        out.append(claim(doc, s, "flow", 0.7, d.date if d else None, subject=lender.id,
+        d = date_at(s, q.start, 200)
+        out.append(claim(doc, s, "flow", 0.7, d, subject=lender.id,
                          object=dest.id, flow=flow_kind, amount=_num(q.value), unit=q.unit,
                          stage=_stage(t)))
 
@@ -298,8 +297,8 @@ def _arms(doc: Document, s: Sentence, ctx: Context, a: int, b: int, money) -> li
             buyer = next(x for x in states if x.id != seller.id)
         if seller and buyer:
             q = next((q for q in money), None)
-            d = date_near(s, q.start if q else a, 300)
-            out.append(claim(doc, s, "flow", 0.55, d.date if d else None, subject=seller.id,
+            d = date_at(s, q.start if q else a, 300)
+            out.append(claim(doc, s, "flow", 0.55, d, subject=seller.id,
                              object=buyer.id, flow="arms_sale",
                              amount=_num(q.value) if q else None, unit=q.unit if q else None,
                              stage=_stage(clause)))
