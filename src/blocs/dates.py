@@ -121,5 +121,16 @@ def parse_day(text: str, what: str = "date") -> date:
         raise BadDate(f"{what} {text!r} cannot exist: {e}") from None
 
 
+def on_day(on: str | date | None) -> date:
+    """The day a question is asked about: `on` (named `on` in an error), today if none."""
+    return date.today() if on is None else parse_day(on, "on")
+
+
+def check_order(d1: date, d2: date) -> None:
+    """Refuse a span whose 'to' day `d2` comes before its 'from' day `d1`."""
+    if d2 < d1:
+        raise BadDate(f"the 'to' day {d2} is before the 'from' day {d1}")
+
+
 def next_day(d: date) -> date:
     return d + timedelta(days=1)

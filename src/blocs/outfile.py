@@ -51,4 +51,5 @@ def write_bytes(path: str | Path, data: bytes, force: bool = False) -> Path:
 
 
 def write_text(path: str | Path, text: str, force: bool = False) -> Path:
+    """`write_bytes` of `text` in UTF-8."""
     return write_bytes(path, text.encode("utf-8"), force)

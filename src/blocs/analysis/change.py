@@ -11,7 +11,7 @@ those exits are marked `dissolution` and counted apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -19,6 +19,8 @@ from sqlalchemy import select
 from ..dates import PartialDate
 from ..queries import timeline
 from ..queries._asof import resolve_state
+from ..queries.history import SpellRecord
+from ..queries.state_history import state_timeline
 from ..store import Store, schema
 from ..vocab import role_class
 from . import scope
@@ -38,9 +40,10 @@ def _day(value: str | None, precision: str | None) -> str | None:
     return PartialDate(value, precision or "day").lo.isoformat() if value else None
 
 
-def _spell_rows(store: Store, org: str, state: str | None = None) -> list[dict]:
+def _spell_rows(spells: Iterable[SpellRecord]) -> list[dict]:
+    """The preferred spells of a timeline, with their days."""
     out = []
-    for s in timeline(store, org, state):
+    for s in spells:
         if not s.preferred:
             continue
         out.append({"state": s.state, "state_name": s.state_name, "org": s.org,
@@ -69,8 +72,8 @@ def membership_spells(store: Store, org: str | None = None, state: str | None = 
 
     if org is None and state is None:
         raise ValueError("give an organization, a state or both")
-    orgs = [scope.organization(store, org)] if org else orgs_of_state(store, state)
-    rows = [r for o in orgs for r in _spell_rows(store, o, state)]
+    spells = timeline(store, org, state) if org else state_timeline(store, state)
+    rows = _spell_rows(spells)
     df = pd.DataFrame(rows, columns=SPELL_COLUMNS)
     return df.sort_values(["state", "org", "start_day"], kind="stable").reset_index(drop=True)
 
@@ -134,7 +137,7 @@ def change_events(store: Store, orgs: Sequence[str], date_from: str | date | Non
     rows = []
     for org in ids:
         by_state: dict[str, list[dict]] = defaultdict(list)
-        spells = _spell_rows(store, org)
+        spells = _spell_rows(timeline(store, org))
         for sp in spells:
             by_state[sp["state"]].append(sp)
         events = [e for sps in by_state.values()

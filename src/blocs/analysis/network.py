@@ -15,7 +15,7 @@ from datetime import date
 
 from ..queries import matrix
 from ..store import Store
-from ..vocab import roles
+from ..vocab import member_roles, roles
 from . import scope
 
 SIDES = ("states", "orgs", "both")
@@ -26,8 +26,7 @@ CENTRALITY_COLUMNS = ["id", "name", "kind", "degree", "degree_centrality", "betw
 def counted_roles(all_roles: bool = False) -> set[str]:
     """Roles that make an edge: membership roles, or every active role (observers,
     partners, applicants too; never `suspended`)."""
-    return {r.id for r in roles().values()
-            if (r.counts_as_member or all_roles) and r.id != "suspended"}
+    return set(roles() if all_roles else member_roles()) - {"suspended"}
 
 
 def bipartite_graph(store: Store, orgs: Sequence[str] | None = None,

@@ -1,5 +1,6 @@
 """Overlap between organizations as DataFrames: pairs on a day, a square matrix, a yearly
-series, the exclusive combinations an UpSet plot draws, and an organization's neighbours.
+series, the exclusive combinations and set sizes an UpSet plot draws, and an
+organization's neighbours.
 
 Built on `queries.overlap` and `queries.member_sets` (members are the roles that count as
 membership unless `roles_counted` says otherwise).
@@ -76,10 +77,24 @@ def intersections(store: Store, orgs: Sequence[str], on: str | date | None = Non
     """The exclusive combinations of membership (what an UpSet plot draws): one row per set
     of organizations that some states belong to and no others among those given, with a
     True/False column per organization, how many states, and which. Largest first."""
+    return upset_data(store, orgs, on, roles_counted)[0]
+
+
+def set_sizes(store: Store, orgs: Sequence[str], on: str | date | None = None,
+              roles_counted: set[str] | None = None):
+    """How many members each organization had on a day (a Series, in the order given)."""
+    return upset_data(store, orgs, on, roles_counted)[1]
+
+
+def upset_data(store: Store, orgs: Sequence[str], on: str | date | None = None,
+               roles_counted: set[str] | None = None):
+    """(`intersections`, `set_sizes`) from one reading of the member sets: an UpSet plot
+    draws both."""
     import pandas as pd
 
     ids = scope.organizations(store, orgs)
     sets = member_sets(store, ids, on, roles_counted)
+    sizes = pd.Series({o: len(sets.get(o, set())) for o in ids}, name="members")
     combos: dict[tuple[str, ...], list[str]] = {}
     for state in sorted(set().union(*sets.values()) if sets else set()):
         key = tuple(o for o in ids if state in sets.get(o, set()))
@@ -87,20 +102,10 @@ def intersections(store: Store, orgs: Sequence[str], on: str | date | None = Non
     rows = [{**{o: o in key for o in ids}, "degree": len(key), "count": len(states),
              "states": states} for key, states in combos.items()]
     df = pd.DataFrame(rows, columns=[*ids, "degree", "count", "states"])
-    if df.empty:
-        return df
-    return df.sort_values(["count", "degree"], ascending=[False, False],
-                          kind="stable").reset_index(drop=True)
-
-
-def set_sizes(store: Store, orgs: Sequence[str], on: str | date | None = None,
-              roles_counted: set[str] | None = None):
-    """How many members each organization had on a day (a Series, in the order given)."""
-    import pandas as pd
-
-    ids = scope.organizations(store, orgs)
-    sets = member_sets(store, ids, on, roles_counted)
-    return pd.Series({o: len(sets.get(o, set())) for o in ids}, name="members")
+    if not df.empty:
+        df = df.sort_values(["count", "degree"], ascending=[False, False],
+                            kind="stable").reset_index(drop=True)
+    return df, sizes
 
 
 def neighbours(store: Store, org: str, on: str | date | None = None,

@@ -6,31 +6,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from sqlalchemy import select
 
-from ..dates import parse_day
-from ..errors import BadDate, UnknownId
+from ..dates import check_order, parse_day
+from ..errors import UnknownId
 from ..queries._asof import resolve_org
 from ..store import Store, schema
 from ..suggest import closest
+from ..vocab import groups     # named groups (the CLI lists them as scope.groups)
 
 # What "every organization" means when none is named: bodies (RATS, CORF) repeat their
 # parent's members and treaties are not organizations, so they are left out.
 DEFAULT_TYPES = ("organization", "forum")
-
-
-@cache
-def groups() -> dict[str, dict[str, Any]]:
-    """Named groups of organizations: {name: {"label": ..., "orgs": (ids)}}."""
-    import yaml
-
-    text = resources.files("blocs.vocab").joinpath("groups.yaml").read_text(encoding="utf-8")
-    return {k: {"label": v["label"], "orgs": tuple(v["orgs"])}
-            for k, v in yaml.safe_load(text)["groups"].items()}
 
 
 def organizations(store: Store, names: Sequence[str] | None = None) -> list[str]:
@@ -77,8 +66,7 @@ def span(date_from: str | date, date_to: str | date | None) -> tuple[date, date]
     """(from, to) with `to` defaulting to today; `to` before `from` is an error."""
     d1 = day(date_from, "from")
     d2 = day(date_to, "to", end=True) if date_to is not None else date.today()
-    if d2 < d1:
-        raise BadDate(f"the 'to' day {d2} is before the 'from' day {d1}")
+    check_order(d1, d2)
     return d1, d2
 
 
@@ -87,13 +75,14 @@ def yearly(date_from: str | date, date_to: str | date | None = None) -> list[dat
     d1, d2 = span(date_from, date_to)
     out = []
     for y in range(d1.year, d2.year + 1):
-        d = _same_day(d1, y)
+        d = same_day(d1, y)
         if d1 <= d <= d2:
             out.append(d)
     return out
 
 
-def _same_day(d: date, year: int) -> date:
+def same_day(d: date, year: int) -> date:
+    """`d`'s month and day in `year` (28 February for 29 February in a common year)."""
     try:
         return d.replace(year=year)
     except ValueError:          # 29 February in a common year

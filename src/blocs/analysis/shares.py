@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..dates import parse_day
+from ..dates import on_day
 from ..queries._asof import org_names, resolve_org, resolve_state, state_names
 from ..store import Store, schema
 
@@ -94,7 +94,7 @@ def shares(store: Store, body: str, on: str | date | None = None, unit: str | No
     contributors together (`joint_with`) counts as one contributor "RUS+KAZ"."""
     import pandas as pd
 
-    d = date.today() if on is None else parse_day(on, "on")
+    d = on_day(on)
     claims = contributions(store, body)
     claims = claims[claims["date_lo"].isna() | (claims["date_lo"] <= d.isoformat())]
     if unit is None and not claims.empty:
@@ -139,7 +139,12 @@ def concentration(store: Store, body: str, on: str | date | None = None,
                   unit: str | None = None) -> dict[str, Any]:
     """How concentrated a body's contributions are on a day: the Herfindahl index (0–1 and
     in points, 0–10,000), its equivalent number of equal contributors, the largest share."""
-    df = shares(store, body, on, unit)
+    return concentration_of(shares(store, body, on, unit), body, unit)
+
+
+def concentration_of(df, body: str, unit: str | None = None) -> dict[str, Any]:
+    """`concentration` of a frame `shares(store, body, on, unit)` already returned (a
+    caller that shows the shares too need not compute them twice)."""
     if df.empty:
         return {"body": body, "unit": unit, "contributors": 0, "hhi": None, "hhi_points": None,
                 "equivalent_contributors": None, "largest": None, "largest_share": None,

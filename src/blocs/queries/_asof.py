@@ -133,7 +133,15 @@ _OR = schema.organizations.c
 # Statements built once: a query then only binds its values (no statement building per call).
 _ORG_ID = select(_OR.id, _OR.name).where(_OR.id == bindparam("v"))
 _STATE_ID = select(_ST.id, _ST.name).where(_ST.id == bindparam("v"))
-_COVERING = (_SP.start_lo <= bindparam("d")) & (_SP.end_hi.is_(None) | (_SP.end_hi > bindparam("d")))
+
+
+def _covers(day):
+    """Spells that may cover `day` (a bound parameter or an ISO day), the uncertainty
+    windows included."""
+    return (_SP.start_lo <= day) & (_SP.end_hi.is_(None) | (_SP.end_hi > day))
+
+
+_COVERING = _covers(bindparam("d"))
 ORG_SNAPSHOT = (select(*SPELL_COLUMNS, _ST.name.label("state_name"))
                 .select_from(schema.spells.outerjoin(schema.states, _ST.id == _SP.state))
                 .where((_SP.org == bindparam("org")) & _COVERING))
@@ -148,9 +156,7 @@ COMPLETE_FOR_ORG = select(_CV.voice, _CV.precedence).where(
 
 def covering(d: date):
     """A WHERE clause for spells that may cover `d` (the uncertainty windows included)."""
-    s = schema.spells.c
-    day = d.isoformat()
-    return (s.start_lo <= day) & (s.end_hi.is_(None) | (s.end_hi > day))
+    return _covers(d.isoformat())
 
 
 def complete_voices(conn: Connection, orgs: list[str],
@@ -167,45 +173,49 @@ def complete_voices(conn: Connection, orgs: list[str],
     return out
 
 
-def org_named(conn: Connection, value: str) -> tuple[str, str]:
-    """(id, name) of an organization given by id, lower-case id, name or alias."""
+def _resolve(conn: Connection, what: str, by_id, every, labels_of, value: str) -> tuple[str, str]:
+    """(id, name) of the `what` that `value` names: its id as given or upper-cased (one
+    query by primary key: the common case), else any of `labels_of(row)` over `every`
+    row, compared casefolded; UnknownId with the closest labels otherwise."""
     for v in (value, value.upper()):
-        row = conn.execute(_ORG_ID, {"v": v}).first()
+        row = conn.execute(by_id, {"v": v}).first()
         if row:
             return row[0], row[1]
-    oid = resolve_org(conn, value)
-    return oid, conn.execute(_ORG_ID, {"v": oid}).first()[1]
+    folded = value.casefold()
+    labels: dict[str, str] = {}
+    for row in conn.execute(every):
+        for label in labels_of(row):
+            labels.setdefault(label, row[0])
+            if label.casefold() == folded:
+                return row[0], row[1]
+    raise UnknownId(what, value, closest(value, labels))
+
+
+_EVERY_ORG = select(_OR.id, _OR.name, _OR.aliases)
+_EVERY_STATE = select(_ST.id, _ST.name, _ST.official_name)
+
+
+def _org_labels(row: Any) -> tuple[str, ...]:
+    return (row[0], row[1], *json.loads(row[2]))
+
+
+def _state_labels(row: Any) -> tuple[str, ...]:
+    return tuple(label for label in row if label)     # official names may be missing
+
+
+def org_named(conn: Connection, value: str) -> tuple[str, str]:
+    """(id, name) of an organization given by id, lower-case id, name or alias."""
+    return _resolve(conn, "organization", _ORG_ID, _EVERY_ORG, _org_labels, value)
 
 
 def resolve_org(conn: Connection, value: str) -> str:
     """An organization id from an id, a lower-case id, a name or an alias."""
-    o = schema.organizations.c
-    for v in (value, value.upper()):
-        if conn.execute(_ORG_ID, {"v": v}).first():
-            return v
-    labels: dict[str, str] = {}
-    for oid, name, aliases in conn.execute(select(o.id, o.name, o.aliases)):
-        for label in (oid, name, *json.loads(aliases)):
-            labels.setdefault(label, oid)
-            if label.casefold() == value.casefold():
-                return oid
-    raise UnknownId("organization", value, closest(value, labels))
+    return org_named(conn, value)[0]
 
 
 def resolve_state(conn: Connection, value: str) -> str:
     """A state id from an ISO3 id (any case) or a name."""
-    s = schema.states.c
-    for v in (value, value.upper()):
-        if conn.execute(_STATE_ID, {"v": v}).first():
-            return v
-    labels: dict[str, str] = {}
-    for sid, name, official in conn.execute(select(s.id, s.name, s.official_name)):
-        for label in (sid, name, official):
-            if label:
-                labels.setdefault(label, sid)
-                if label.casefold() == value.casefold():
-                    return sid
-    raise UnknownId("state", value, closest(value, labels))
+    return _resolve(conn, "state", _STATE_ID, _EVERY_STATE, _state_labels, value)[0]
 
 
 def state_names(conn: Connection, ids: set[str]) -> dict[str, str]:

@@ -11,8 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..dates import PartialDate, parse_day
-from ..errors import BadDate
+from ..dates import PartialDate, check_order, on_day, parse_day
 from ..store import Store, schema
 from ..vocab import role_class
 from ._asof import (SPELL_COLUMNS, complete_voices, conflicts, covering, org_names,
@@ -53,20 +52,31 @@ def timeline(store: Store, org: str, state: str | None = None) -> list[SpellReco
             where = where & (s.state == resolve_state(conn, state))
         rows = conn.execute(select(*SPELL_COLUMNS).where(where)
                             .order_by(s.state, s.start_lo, s.precedence.desc())).all()
-        complete = complete_voices(conn, [org])[org]
+        complete = complete_voices(conn, [org])
         names = state_names(conn, {r.state for r in rows})
-    top: dict[str, tuple] = {}
+    return spell_records(rows, complete, names)
+
+
+def spell_records(rows: list[Any], complete: dict[str, dict[str, int]],
+                  names: dict[str, str]) -> list[SpellRecord]:
+    """The records of spell rows, in their order ("not a member" spells left out), for
+    one organization or many (`complete`: each one's complete voices). `preferred` is
+    decided per (organization, state): the highest precedence, then the newest statement;
+    none is when a complete voice outranks them all (its answer is "not a member")."""
+    top: dict[tuple[str, str], tuple] = {}
     for r in rows:
         key = (r.precedence, r.stated_as_of or "")
-        top[r.state] = max(top.get(r.state, key), key)
-    best_complete = max(complete.values(), default=None)
+        pair = (r.org, r.state)
+        top[pair] = max(top.get(pair, key), key)
+    best_complete = {o: max(cv.values(), default=None) for o, cv in complete.items()}
     out = []
     for r in rows:
         if r.role == "none":
             continue
-        pref_key = top[r.state]
-        if best_complete is not None and best_complete > pref_key[0]:
-            pref_key = (best_complete, "")
+        pref_key = top[(r.org, r.state)]
+        best = best_complete.get(r.org)
+        if best is not None and best > pref_key[0]:
+            pref_key = (best, "")
         out.append(SpellRecord(
             r.state, names.get(r.state, r.state), r.org, r.role, bool(r.frozen),
             r.start, r.start_precision,
@@ -95,8 +105,7 @@ class Change:
 def diff(store: Store, org: str, date_from: str | date, date_to: str | date) -> list[Change]:
     """Who joined, left or changed role in `org` between two days (as the shown answers say)."""
     d1, d2 = parse_day(date_from, "from"), parse_day(date_to, "to")
-    if d2 < d1:
-        raise BadDate(f"the 'to' day {d2} is before the 'from' day {d1}")
+    check_order(d1, d2)
     before = {m.state: m for m in members(store, org, d1, include_disputed=False)}
     after = {m.state: m for m in members(store, org, d2, include_disputed=False)}
     out = []
@@ -121,7 +130,7 @@ def diff(store: Store, org: str, date_from: str | date, date_to: str | date) -> 
 def why(store: Store, state: str, org: str, on: str | date | None = None) -> dict[str, Any]:
     """The answer for one state in one organization on a day, every voice's answer, and
     every claim behind them with its source (alternatives included)."""
-    d = date.today() if on is None else parse_day(on, "on")
+    d = on_day(on)
     with store.engine.connect() as conn:
         org = resolve_org(conn, org)
         state = resolve_state(conn, state)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..bulk import no_cyclic_gc
-from ..dates import parse_day
+from ..dates import on_day
 from ..store import Store, schema
 from ..vocab import roles
 from ._asof import _id_list, _run_dates
@@ -62,10 +62,6 @@ def _record(state: str, org: str, answers: list[Answer], names: dict, onames: di
         conflicts=[a.brief() for a in others])
 
 
-def _on(on: date | str | None) -> date:
-    return date.today() if on is None else parse_day(on, "on")
-
-
 def _snapshot(conn, where, orgs: list[str], d: date):
     """The rows covering `d` by (state, org), and the complete voices of each org."""
     rows = conn.execute(select(*ANSWER_COLUMNS).where(where & covering(d))).all()
@@ -94,7 +90,7 @@ def _alone(state: str, org: str, row: Any, day: str, names: dict, onames: dict) 
 def members(store: Store, org: str, on: date | str | None = None,
             include_disputed: bool = True) -> list[Membership]:
     """Every state holding a role in `org` on `on` (default today), preferred answer first."""
-    d = _on(on)
+    d = on_day(on)
     with store.engine.connect() as conn:
         org, org_name = org_named(conn, org)
         rows = conn.execute(ORG_SNAPSHOT, {"org": org, "d": d.isoformat()}).all()
@@ -125,7 +121,7 @@ def _role_order() -> dict[str, int]:
 def memberships(store: Store, state: str, on: date | str | None = None,
                 include_disputed: bool = True) -> list[Membership]:
     """Every organization `state` holds a role in on `on` (default today)."""
-    d = _on(on)
+    d = on_day(on)
     with store.engine.connect() as conn:
         state = resolve_state(conn, state)
         rows = conn.execute(STATE_SNAPSHOT, {"state": state, "d": d.isoformat()}).all()
@@ -144,7 +140,7 @@ def memberships(store: Store, state: str, on: date | str | None = None,
 
 def matrix(store: Store, orgs: list[str], on: date | str | None = None) -> list[Membership]:
     """States x organizations on a day, as one record per non-empty cell."""
-    d = _on(on)
+    d = on_day(on)
     with no_cyclic_gc(), store.engine.connect() as conn:
         o = schema.organizations.c     # exact ids in one query (a matrix may ask for hundreds)
         exact = set(conn.execute(select(o.id).where(o.id.in_(list(orgs)))).scalars())

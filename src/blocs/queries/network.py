@@ -7,16 +7,17 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from ..vocab import roles
-from .membership import _on, matrix
+from ..dates import on_day
+from ..vocab import member_roles
+from .membership import matrix
 
 
 def network(store, orgs: list[str], on: date | str | None = None) -> dict[str, Any]:
     """Nodes (states and organizations) and links (a state's role in an organization) on
     a day; an organization's `members` counts the roles that count as membership, and
     `overlaps` gives the members each pair of organizations shares."""
-    d = _on(on)
-    counted = {r.id for r in roles().values() if r.counts_as_member}
+    d = on_day(on)
+    counted = member_roles()
     cells = matrix(store, orgs, d)
     members: dict[str, set[str]] = {}
     org_names: dict[str, str] = {}

@@ -7,8 +7,10 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
+from ..dates import on_day
 from ..store import Store
-from ..vocab import roles
+from ..vocab import member_roles
+from ._asof import resolve_org
 from .membership import matrix
 
 
@@ -31,7 +33,7 @@ class Overlap:
 def member_sets(store: Store, orgs: list[str], on: date | str | None = None,
                 roles_counted: set[str] | None = None) -> dict[str, set[str]]:
     """Members of each organization on a day (by default the roles that count as membership)."""
-    counted = roles_counted or {r.id for r in roles().values() if r.counts_as_member}
+    counted = roles_counted or member_roles()
     cells = matrix(store, orgs, on)
     sets: dict[str, set[str]] = {}
     for c in cells:
@@ -45,12 +47,9 @@ def member_sets(store: Store, orgs: list[str], on: date | str | None = None,
 def overlap(store: Store, orgs: list[str], on: date | str | None = None,
             roles_counted: set[str] | None = None) -> list[Overlap]:
     """Every pair of the organizations given, with what they share."""
-    from .membership import _on
-    from ._asof import resolve_org
-
     with store.engine.connect() as conn:
         ids = list(dict.fromkeys(resolve_org(conn, o) for o in orgs))
-    sets = member_sets(store, ids, _on(on), roles_counted)
+    sets = member_sets(store, ids, on_day(on), roles_counted)
     out = []
     for a, b in combinations(ids, 2):
         sa, sb = sets.get(a, set()), sets.get(b, set())

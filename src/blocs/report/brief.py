@@ -14,11 +14,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..dates import parse_day
+from ..dates import on_day
 from ..queries import matrix, members, memberships, show, why
 from ..store import Store
+from ..vocab import groups, roles
 from ..vocab import organizations as vocab_orgs
-from ..vocab import roles
 from .cite import References
 
 RECENT_YEARS = 5
@@ -71,7 +71,7 @@ def amount(q: Any, unit: str | None) -> str:
 
 def brief(store: Store, ident: str, on: str | date | None = None) -> dict[str, Any]:
     """The brief on an organization (by id, name or alias) or a state (ISO3 or name)."""
-    d = date.today() if on is None else parse_day(on, "on")
+    d = on_day(on)
     info = show(store, ident)
     refs = References(store)
     body = (_organization(store, info, d, refs) if info["kind"] == "organization"
@@ -174,9 +174,9 @@ def _members(store: Store, oid: str, d: date, refs: References) -> dict:
 
 
 def _recent_changes(store: Store, oid: str, d: date, refs: References) -> dict:
-    from ..analysis import change
+    from ..analysis import change, scope
 
-    start = date(d.year - RECENT_YEARS, d.month, min(d.day, 28 if d.month == 2 else d.day))
+    start = scope.same_day(d, d.year - RECENT_YEARS)
     events = change.change_events(store, [oid], start, d)
     if events.empty:
         return section(f"Changes, {start} to {d}",
@@ -197,7 +197,7 @@ def _commitments(store: Store, oid: str, bodies: list[str], d: date,
         if df.empty:
             continue
         first = first or b
-        c = shares.concentration(store, b, d)
+        c = shares.concentration_of(df, b)
         rows = [[cell(r["contributor_name"]),
                  cell(amount(r["quantity"], r["unit"]), refs.claims([r["claim_id"]])),
                  cell(_pct(r["share"])), cell(_pct(r["stated_share"]))]
@@ -218,7 +218,7 @@ def _neighbours(store: Store, oid: str, d: date, refs: References) -> tuple[dict
 
     region = _region(oid)
     note = ("Neighbours: the other organizations of its groups (" + ", ".join(
-        n for n, g in _groups().items() if oid in g["orgs"]) + ")." if region else
+        n for n, g in groups().items() if oid in g["orgs"]) + ")." if region else
         "Neighbours: every organization and forum in the base.")
     title = f"Overlap with its neighbours on {d}"
     nb = overlap.neighbours(store, oid, d, region).head(NEIGHBOURS)
@@ -237,15 +237,9 @@ def _neighbours(store: Store, oid: str, d: date, refs: References) -> tuple[dict
         notes=[note]), list(nb["org"])
 
 
-def _groups() -> dict[str, dict]:
-    from ..analysis.scope import groups
-
-    return groups()
-
-
 def _region(oid: str) -> list[str] | None:
     """The organizations of every named group `oid` belongs to (None: it is in none)."""
-    found = [o for g in _groups().values() if oid in g["orgs"] for o in g["orgs"]]
+    found = [o for g in groups().values() if oid in g["orgs"] for o in g["orgs"]]
     return list(dict.fromkeys(found)) or None
 
 
@@ -322,8 +316,12 @@ def _state_commitments(store: Store, sid: str, d: date, refs: References) -> dic
     contrib = contrib[contrib["date_lo"].isna() | (contrib["date_lo"] <= d.isoformat())]
     if not contrib.empty:
         rows = []
+        parts: dict[tuple, Any] = {}        # a body's shares, once per unit
         for r in contrib.to_dict("records"):
-            part = shares.shares(store, r["object"], d, r["unit"])
+            key = (r["object"], r["unit"])
+            if key not in parts:
+                parts[key] = shares.shares(store, r["object"], d, r["unit"])
+            part = parts[key]
             now = part[part["claim_id"] == r["claim_id"]]
             rows.append([cell(r["object"]), cell(r["date"]),
                          cell(amount(r["quantity"], r["unit"]), refs.claims([r["claim_id"]])),

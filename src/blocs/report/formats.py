@@ -12,10 +12,9 @@ from typing import Any
 
 from ..errors import BadOutput
 from ..store import Store
-from ..outfile import check_free, write_bytes
+from ..outfile import check_free, write_bytes, write_text
 
 FORMATS = ("html", "md", "pdf", "json")
-SUFFIXES = {"html": ".html", "md": ".md", "pdf": ".pdf", "json": ".json"}
 
 
 def _env():
@@ -79,20 +78,20 @@ def write_brief(store: Store, ident: str, fmt: str = "html", path: str | Path | 
     model = brief(store, ident, on)
     if fmt == "json":
         text = json.dumps(model, ensure_ascii=False, indent=2, default=str) + "\n"
-        return [write_bytes(path, text.encode(), force)] if path else text
+        return [write_text(path, text, force)] if path else text
     if fmt == "md" and path is not None:
         beside = image_paths(path, model)
         check_free(*beside.values(), force=force)
         images = figures(store, model)
         written = [write_bytes(beside[k], v, force) for k, v in images.items()]
         text = to_markdown(model, {k: p.name for k, p in beside.items()})
-        return [write_bytes(path, text.encode(), force), *written]
+        return [write_text(path, text, force), *written]
     if fmt == "md":
         return to_markdown(model)
     images = figures(store, model)
     if fmt == "html":
         text = to_html(model, images)
-        return [write_bytes(path, text.encode(), force)] if path else text
+        return [write_text(path, text, force)] if path else text
     from .brief_pdf import to_pdf
 
     return [write_bytes(path, to_pdf(model, images), force)]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from ..dates import parse_day
+from ..dates import on_day
 from ..errors import BadOutput, UnknownId
 from ..store import Store
 from . import draw
@@ -45,10 +45,6 @@ def save(fig, path: str | Path, force: bool = False) -> Path:
     return write_bytes(path, render(fig, fmt_of(path)), force)
 
 
-def _day(on: str | date | None) -> date:
-    return date.today() if on is None else parse_day(on, "on")
-
-
 def timeline_figure(store: Store, ident: str, on: str | date | None = None,
                     width: int = WIDTH, height: int | None = None):
     """Membership timeline of an organization (a row per state) or a state (a row per
@@ -68,7 +64,7 @@ def timeline_figure(store: Store, ident: str, on: str | date | None = None,
     rows = spells[label].nunique() if not spells.empty else 1
     fig = draw.figure(width, height or min(140 + 26 * rows, 4000))
     draw.timeline(fig, spells, f"{who}: memberships by role", label,
-                  mark=_day(on) if on is not None else None)
+                  mark=on_day(on) if on is not None else None)
     return fig
 
 
@@ -77,10 +73,10 @@ def upset_figure(store: Store, orgs: Sequence[str], on: str | date | None = None
     """UpSet plot of the members the organizations (or groups) share on a day."""
     from ..analysis import overlap
 
-    d = _day(on)
+    d = on_day(on)
     fig = draw.figure(width, height)
-    draw.upset(fig, overlap.intersections(store, orgs, d), overlap.set_sizes(store, orgs, d),
-               f"Overlapping memberships on {d}")
+    combos, sizes = overlap.upset_data(store, orgs, d)
+    draw.upset(fig, combos, sizes, f"Overlapping memberships on {d}")
     return fig
 
 
@@ -90,7 +86,7 @@ def network_figure(store: Store, orgs: Sequence[str] | None = None,
     """The state–organization network on a day."""
     from ..analysis import network
 
-    d = _day(on)
+    d = on_day(on)
     g = network.bipartite_graph(store, orgs, d, all_roles)
     fig = draw.figure(width, height)
     draw.network(fig, g, f"States and organizations on {d}"
@@ -103,10 +99,10 @@ def shares_figure(store: Store, body: str, on: str | date | None = None,
     """Each contributor's share of a body, with the Herfindahl index."""
     from ..analysis import scope, shares
 
-    d = _day(on)
+    d = on_day(on)
     bid = scope.organization(store, body)
     df = shares.shares(store, bid, d, unit)
-    c = shares.concentration(store, bid, d, unit)
+    c = shares.concentration_of(df, bid, unit)
     note = (f"Herfindahl {c['hhi']:.3f} ≈ {c['equivalent_contributors']:g} equal contributors"
             if c["hhi"] is not None else None)
     fig = draw.figure(width, height or 160 + 34 * max(len(df), 1))

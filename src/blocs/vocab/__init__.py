@@ -1,7 +1,7 @@
 """The project's vocabularies, read once from the YAML files beside this module.
 
-Roles, claim kinds and organization ids are data so a reader can learn the domain
-without reading Python, and so adding an organization never means touching code.
+Roles, claim kinds, organization ids and named groups are data so a reader can learn the
+domain without reading Python, and so adding an organization never means touching code.
 """
 
 from __future__ import annotations
@@ -53,6 +53,19 @@ def roles() -> dict[str, Role]:
         rid: Role(rid, r["label"], r["class"], bool(r["counts_as_member"]), int(r["cow"]))
         for rid, r in data.items()
     }
+
+
+@cache
+def member_roles() -> frozenset[str]:
+    """The roles that count as membership (overlap, networks, "members only" views)."""
+    return frozenset(r.id for r in roles().values() if r.counts_as_member)
+
+
+@cache
+def groups() -> dict[str, dict]:
+    """Named groups of organizations for the analyses: {name: {"label": ..., "orgs": (ids)}}."""
+    return {k: {"label": v["label"], "orgs": tuple(v["orgs"])}
+            for k, v in _load("groups.yaml")["groups"].items()}
 
 
 @cache
