@@ -7,13 +7,10 @@ from typing import Annotated
 
 import typer
 
-from .common import DbOpt, FormatOpt, OnOpt, open_built, user_errors
+from .common import DbOpt, FormatOpt, FromOpt, OnOpt, OrgsArg, open_built, user_errors
 from .render import Format, emit
 
-OrgsArg = Annotated[list[str] | None, typer.Argument(
-    help="Organizations (ids, names) or groups (see `blocs groups`); default: every "
-         "organization and forum.")]
-FromOpt = Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD or YYYY).")]
+# not in common: an analysis runs to today without --to; compare and export do not
 ToOpt = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD or YYYY; "
                                                          "default today).")]
 AllRolesOpt = Annotated[bool, typer.Option(

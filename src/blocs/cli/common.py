@@ -14,6 +14,11 @@ DbOpt = Annotated[str | None, typer.Option("--db", envvar="BLOCS_DB",
                                            help="SQLite file or database URL.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OnOpt = Annotated[str, typer.Option("--on", help="The day asked about (YYYY-MM-DD or 'today').")]
+FromOpt = Annotated[str | None, typer.Option("--from",
+                                             help="First day or year (YYYY-MM-DD or YYYY).")]
+OrgsArg = Annotated[list[str] | None, typer.Argument(
+    help="Organizations (ids, names) or groups (see `blocs groups`); default: every "
+         "organization and forum.")]
 
 
 def open_built(db: str | None):

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import BadDate, BlocsError, DataError
+from ..errors import BadOutput, DataError
 from .common import user_errors
 from .render import Format, emit
 
@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         from ..sources import sha256_file
 
         if fmt not in ("jsonl", "table"):
-            raise BadDate(f"unknown format {fmt!r}: use jsonl or table")
+            raise BadOutput(f"unknown format {fmt!r}: use jsonl or table")
         when = _day(date)
         if not path.is_file():
             raise DataError(str(path), None, None, "no such file")
@@ -139,6 +139,3 @@ def register(app: typer.Typer) -> None:
                 emit([{"kind": c.kind, "subject": c.subject, "object": c.object,
                        "quote": " ".join(c.get("quote", "").split())[:100]} for c in items],
                      fmt, title=label.capitalize(), empty=f"Nothing {label}.")
-
-
-__all__ = ["register", "BlocsError"]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DbOpt, FormatOpt, open_built, user_errors
+from .common import DbOpt, FormatOpt, FromOpt, open_built, user_errors
 from .render import Format, emit
 
 import_app = typer.Typer(
@@ -16,7 +16,6 @@ import_app = typer.Typer(
     help="Bring a dataset into the store as a source of its own voice.\n\n"
          "Example: blocs import cow ../shared/data/cow-igo-v3/igo_year_format3.csv.gz")
 
-FromOpt = Annotated[str | None, typer.Option("--from", help="First day or year (YYYY-MM-DD or YYYY).")]
 ToOpt = Annotated[str | None, typer.Option("--to", help="Last day or year (YYYY-MM-DD or YYYY).")]
 EXPORT_FORMATS = ("cow-state-year, cow-igo-year, dyad-year, spells-csv, spells-parquet, "
                   "claims-csv, claims-parquet, graphml, jsonld")

@@ -47,7 +47,6 @@ def emit(records: Sequence[dict[str, Any]], fmt: Format, columns: list[str] | No
         for r in records:
             w.writerow([_cell(r.get(c)) for c in cols])
         return
-    from rich.console import Console
     from rich.table import Table
 
     console = console_for_output()

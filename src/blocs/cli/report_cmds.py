@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DbOpt, open_built, user_errors
+from .common import DbOpt, OnOpt, OrgsArg, open_built, user_errors
 
 OutOpt = Annotated[Path, typer.Option("--output", "-o", help="The file to write (.png, .svg "
                                                              "or .pdf).")]
@@ -16,9 +16,6 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it 
 WidthOpt = Annotated[int, typer.Option("--width", min=100, max=8000, help="Width in pixels.")]
 HeightOpt = Annotated[int | None, typer.Option("--height", min=100, max=8000,
                                                help="Height in pixels (default: to fit).")]
-OnOpt = Annotated[str, typer.Option("--on", help="The day (YYYY-MM-DD or 'today').")]
-OrgsArg = Annotated[list[str] | None, typer.Argument(
-    help="Organizations or groups (see `blocs groups`); default: every organization and forum.")]
 
 plot_app = typer.Typer(
     name="plot", no_args_is_help=True,

@@ -10,21 +10,6 @@ import typer
 from .common import DbOpt, FormatOpt, open_built, user_errors
 from .render import Format, console_for_output, emit
 
-_KEYS = ("role", "event", "relation", "domain", "action", "event_type", "flow", "unit")
-
-
-def _summary(c: dict) -> str:
-    what = next((c[k] for k in _KEYS if c.get(k)), "")
-    if c["kind"] == "membership":
-        what = f"{c['event']} ({c['role']})"
-    bits = [c["kind"], c.get("subject") or "", what, c.get("object") or ""]
-    for k in ("quantity", "amount"):
-        if k in c:
-            bits.append(f"{k}={c[k]}")
-    if "date" in c:
-        bits.append(f"({c.get('date_qualifier', '') + ' ' if c.get('date_qualifier') else ''}{c['date']})")
-    return " ".join(b for b in bits if b)
-
 
 def _parse_edit(line: str) -> tuple[str, object]:
     key, _, value = line.partition("=")
@@ -54,6 +39,7 @@ def register(app: typer.Typer) -> None:
         """
         from rich.text import Text
 
+        from ..queries.documents import summary
         from ..review import decide, proposed
 
         store = open_built(db)
@@ -73,7 +59,7 @@ def register(app: typer.Typer) -> None:
                 t.append(passage[a:b], style="bold reverse")
                 t.append(passage[b:])
                 console.print(t)
-            console.print(Text("Claim: " + _summary(c), style="bold"))
+            console.print(Text("Claim: " + summary(c), style="bold"))
             for k in ("confidence", "extractor"):
                 c.pop(k, None)
             for conflict in p.conflicts:
@@ -123,10 +109,11 @@ def register(app: typer.Typer) -> None:
 
         Example: blocs accept --doc rad76 --min-confidence 0.9 --dry-run
         """
+        from ..queries.documents import summary
         from ..review import accept_batch
 
         done = accept_batch(open_built(db), doc, min_confidence, dry_run)
-        emit([{"id": p.id, "claim": _summary(p.claim.data),
+        emit([{"id": p.id, "claim": summary(p.claim.data),
                "confidence": p.claim.get("confidence")} for p in done], fmt,
              ["id", "claim", "confidence"],
              title=("Would accept" if dry_run else "Accepted") + f" {len(done)} claims",

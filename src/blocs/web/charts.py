@@ -104,13 +104,10 @@ def share_bars(contributions: list[dict[str, Any]], sources: dict[str, dict]
         bars = []
         for i, c in enumerate(sorted(cs, key=lambda c: -c["quantity"])):
             share = (c["quantity"] / whole) if whole else 0
-            if unit == "percent" and not total:
-                share = c["quantity"] / 100
             src = sources.get(c["source"]["id"], c["source"])
             bars.append({"subject": c["subject"], "quantity": c["quantity"], "share": share,
                          "w": round(max(share, 0) * 100, 2), "y": i * 26,
-                         "href": source_href({**src, "document": src.get("document")},
-                                             claim=c["id"]),
+                         "href": source_href(src, claim=c["id"]),
                          "source": c["source"]["title"], "note": c.get("note"),
                          "alternative": c.get("alternative", False)})
         charts.append({"unit": unit, "total": total, "date": when, "bars": bars,

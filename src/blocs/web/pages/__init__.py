@@ -20,8 +20,9 @@ def router() -> APIRouter:
 DEFAULT_ORGS = ["CIS", "CSTO", "EURASEC", "EAEU", "CU", "SCO", "GUAM", "CACO"]
 
 
-def chosen_orgs(store, values: list[str] | None) -> list[str]:
-    """The organizations asked for (`?orgs=`), else the default set (those the base has)."""
+def chosen_orgs(store, values: list[str] | None) -> tuple[list[str], list[dict]]:
+    """The organizations asked for (`?orgs=`), else the default set (those the base has),
+    and the choices to pick from: one look-up of the organizations serves both."""
     from ...queries import organizations
     from ..deps import org_list
 
@@ -30,13 +31,16 @@ def chosen_orgs(store, values: list[str] | None) -> list[str]:
         from ...queries._asof import resolve_org
 
         with store.engine.connect() as conn:     # ids, names or aliases → ids, in order
-            return list(dict.fromkeys(resolve_org(conn, v) for v in ids))
-    known = {o["id"] for o in organizations(store)}
-    return [o for o in DEFAULT_ORGS if o in known]
+            chosen = list(dict.fromkeys(resolve_org(conn, v) for v in ids))
+        return chosen, org_choices(store)
+    known = organizations(store)
+    have = {o["id"] for o in known}
+    return [o for o in DEFAULT_ORGS if o in have], org_choices(store, known)
 
 
-def org_choices(store) -> list[dict]:
-    """Organizations with a membership history, to pick columns or nodes from."""
+def org_choices(store, known: list[dict] | None = None) -> list[dict]:
+    """Organizations with a membership history, to pick columns or nodes from (out of
+    `known` when the caller has fetched the organizations already)."""
     from ...queries import organizations
 
-    return [o for o in organizations(store) if o["states_ever"]]
+    return [o for o in (organizations(store) if known is None else known) if o["states_ever"]]

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from ...queries import organizations, states
+from ...queries import states
 from ...queries.documents import documents
-from ...review import proposed
 from ..deps import StoreDep
 from ..templating import render
+from . import org_choices
 
 router = APIRouter()
 
 
 @router.get("/")
 def home(request: Request, store: StoreDep):
-    orgs = [o for o in organizations(store) if o["states_ever"]]
     docs = documents(store)
+    # counted from the per-document counts: proposed() would load every claim and text
     return render(request, "home.html", {
-        "orgs": orgs, "n_states": sum(1 for s in states(store) if s["organizations_ever"]),
-        "n_documents": len(docs), "n_proposed": len(proposed(store, with_conflicts=False)),
+        "orgs": org_choices(store),
+        "n_states": sum(1 for s in states(store) if s["organizations_ever"]),
+        "n_documents": len(docs), "n_proposed": sum(d["claims"]["proposed"] for d in docs),
         "json_url": "/api/v1/organizations"})

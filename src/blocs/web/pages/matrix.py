@@ -11,7 +11,7 @@ from ... import queries
 from ...dates import parse_day
 from ..deps import StoreDep
 from ..templating import qs, render
-from . import chosen_orgs, org_choices
+from . import chosen_orgs
 
 router = APIRouter()
 FIRST_YEAR = 1990
@@ -21,7 +21,7 @@ FIRST_YEAR = 1990
 def matrix(request: Request, store: StoreDep, orgs: Annotated[list[str] | None, Query()] = None,
            on: str = "today", all_rows: Annotated[bool, Query(alias="all")] = False):
     day = parse_day(on, "on")
-    ids = chosen_orgs(store, orgs)
+    ids, choices = chosen_orgs(store, orgs)
     cells = queries.matrix(store, ids, day)
     # rows: every state ever in these organizations, so rows stay put as the date moves
     names: dict[str, str] = {}
@@ -34,7 +34,7 @@ def matrix(request: Request, store: StoreDep, orgs: Annotated[list[str] | None, 
     today = date.today()
     months = (today.year - FIRST_YEAR) * 12 + today.month - 1
     return render(request, "matrix.html", {
-        "day": day.isoformat(), "orgs": ids, "choices": org_choices(store),
+        "day": day.isoformat(), "orgs": ids, "choices": choices,
         "rows": sorted(names.items(), key=lambda kv: kv[1]), "grid": grid,
         "first_year": FIRST_YEAR, "months": months, "all_rows": all_rows,
         "filled": {c.state for c in cells if c.role is not None or c.conflicts},

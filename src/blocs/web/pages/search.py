@@ -23,8 +23,8 @@ def marked(snippet: str) -> list[tuple[str, bool]]:
 
 @router.get("/search")
 def search(request: Request, store: StoreDep, q: str = ""):
-    names = search_names(store, q) if q.strip() else {"states": [], "organizations": []}
-    hits = search_documents(store, q) if q.strip() else []
+    names = search_names(store, q)          # both answer a blank query with nothing
+    hits = search_documents(store, q)
     for h in hits:
         h["pieces"] = marked(h.get("snippet") or "")
     return render(request, "search.html", {"q": q, **names, "documents": hits,

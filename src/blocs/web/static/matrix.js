@@ -104,7 +104,6 @@
     slider.value = String(dayToMonth(dateInput.value));
     show(dateInput.value);
   });
-  dateInput.form.addEventListener("submit", () => { /* the org picker reloads the page */ });
 
   const sleep = ms => new Promise(r => setTimeout(r, ms));
   async function run() {
