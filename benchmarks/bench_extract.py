@@ -5,7 +5,7 @@ spaCy's bare tokenizer on the same text in the same run; and the peak memory of
     .venv/bin/python benchmarks/bench_extract.py [--mb 5] [--memory-sizes 10,50,100]
 
 Not a test: it prints figures and the targets beside them and asserts nothing about time.
-The corpus is made at run time from the real document /work/shared/corpus/rad76.txt
+The corpus is made at run time from the real document ../shared/corpus/rad76.txt
 (`--source`): its paragraphs, repeated and shuffled with a fixed seed to the size asked
 for, written to benchmarks/out/ (gitignored). See benchmarks/README.md.
 """
@@ -24,8 +24,12 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from textable import table  # noqa: E402
+
 OUT = HERE / "out"
-SOURCE = Path("/work/shared/corpus/rad76.txt")
+SOURCE = HERE.parents[1] / "shared" / "corpus" / "rad76.txt"    # ../shared beside the clone
 CORPUS_VERSION = 1            # bump when the corpus recipe changes: a new cache key
 MB = 1_000_000                # sizes are in bytes of UTF-8: 1 MB = 10**6 bytes
 PY = sys.executable
@@ -38,14 +42,6 @@ FLAT_WITHIN = 0.10            # "does not grow": largest input's peak within 10%
 
 
 # ---------------------------------------------------------------- helpers
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-    line = " | ".join(h.ljust(w) for h, w in zip(headers, widths))
-    sep = "-+-".join("-" * w for w in widths)
-    body = [" | ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in rows]
-    return "\n".join([line, sep, *body])
-
 
 def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"

@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
+from textable import table  # noqa: E402
 
 PY = sys.executable
 BLOCS = str(Path(PY).with_name("blocs"))
@@ -107,14 +108,6 @@ def fmt_ms(x: float | None) -> str:
     if x is None:
         return "-"
     return f"{x:.3f} ms" if x < 10 else f"{x:.1f} ms"
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-    line = " | ".join(h.ljust(w) for h, w in zip(headers, widths))
-    sep = "-+-".join("-" * w for w in widths)
-    body = [" | ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in rows]
-    return "\n".join([line, sep, *body])
 
 
 def random_days(rng: random.Random, n: int) -> list[date]:

@@ -31,3 +31,8 @@ def test_a_state_page_lists_its_memberships_on_the_day(ref_client):
     # Uzbekistan left GUAM in 2005: on the page's timeline, not in the day's table
     assert 'href="/organizations/GUAM"' in html
     assert 'href="/organizations/GUAM"' not in _table(html, "memberships")
+
+
+def test_a_day_before_an_organization_existed_says_it_had_no_members(ref_client):
+    html = ref_client.get("/organizations/CSTO?on=1990-01-01").text
+    assert "No members on 1990-01-01." in html and 'id="members"' not in html

@@ -54,9 +54,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..queries import states as q
 
-        recs = q(open_built(db))
-        if not all_states:
-            recs = [r for r in recs if r["organizations_ever"]]
+        recs = q(open_built(db), with_memberships_only=not all_states)
         emit(recs, fmt, ["id", "name", "cow_ccode", "historical", "organizations_ever"],
              title="States")
 

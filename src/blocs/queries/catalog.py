@@ -26,8 +26,9 @@ def organizations(store: Store) -> list[dict[str, Any]]:
              "founded": founded.get(r.id), "states_ever": counts.get(r.id, 0)} for r in rows]
 
 
-def states(store: Store) -> list[dict[str, Any]]:
-    """Every state, with its COW number and how many organizations its history names."""
+def states(store: Store, with_memberships_only: bool = False) -> list[dict[str, Any]]:
+    """Every state (or only those with a membership in the base), with its COW number and
+    how many organizations its history names."""
     st, s = schema.states.c, schema.spells.c
     with store.engine.connect() as conn:
         counts = dict(conn.execute(select(s.state, func.count(func.distinct(s.org)))
@@ -36,7 +37,7 @@ def states(store: Store) -> list[dict[str, Any]]:
                             .order_by(st.id)).all()
     return [{"id": r.id, "name": r.name, "cow_ccode": r.cow_ccode,
              "historical": bool(r.historical), "organizations_ever": counts.get(r.id, 0)}
-            for r in rows]
+            for r in rows if counts.get(r.id) or not with_memberships_only]
 
 
 def _founded(conn) -> dict[str, str]:

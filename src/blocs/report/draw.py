@@ -36,6 +36,13 @@ def _role_legend(ax, roles_seen: set[str], frozen: bool = False, **kw: Any) -> N
         ax.legend(handles=handles, fontsize="small", frameon=False, **kw)
 
 
+def _nothing(ax, title: str, message: str) -> None:
+    """An empty plot that says why it is empty."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    ax.set_title(title, loc="left")
+
+
 def timeline(fig, spells, title: str, label: str = "state_name", until: date | None = None,
              mark: date | None = None) -> None:
     """A Gantt chart: a row per state (or organization), a bar per spell coloured by role,
@@ -45,11 +52,7 @@ def timeline(fig, spells, title: str, label: str = "state_name", until: date | N
     ax = fig.add_subplot()
     until = until or date.today()
     if spells.empty:
-        ax.text(0.5, 0.5, "No membership recorded", ha="center", va="center",
-                transform=ax.transAxes)
-        ax.set_axis_off()
-        ax.set_title(title, loc="left")
-        return
+        return _nothing(ax, title, "No membership recorded")
     first = spells.groupby(label)["start_day"].min().sort_values(kind="stable")
     rows = list(first.index)
     y = {name: i for i, name in enumerate(rows)}
@@ -86,11 +89,7 @@ def upset(fig, combos, sizes, title: str) -> None:
     organizations make each, set sizes on the left."""
     orgs = list(sizes.index)
     if combos.empty:
-        ax = fig.add_subplot()
-        ax.text(0.5, 0.5, "No members on that day", ha="center", va="center")
-        ax.set_axis_off()
-        ax.set_title(title, loc="left")
-        return
+        return _nothing(fig.add_subplot(), title, "No members on that day")
     n = len(combos)
     gs = fig.add_gridspec(2, 2, width_ratios=[1, max(3, n / 2)],
                           height_ratios=[2, max(1, len(orgs) / 3)])
@@ -170,11 +169,9 @@ def network(fig, graph, title: str, seed: int = 7) -> None:
 def shares(fig, df, title: str, note: str | None = None) -> None:
     """Horizontal bars: each contributor's share, largest on top, with its value."""
     ax = fig.add_subplot()
-    ax.set_title(title, loc="left")
     if df.empty:
-        ax.text(0.5, 0.5, "No contributions recorded", ha="center", va="center")
-        ax.set_axis_off()
-        return
+        return _nothing(ax, title, "No contributions recorded")
+    ax.set_title(title, loc="left")
     labels = list(df["contributor_name"])
     values = [float(v) * 100 for v in df["share"]]
     ys = range(len(labels))
@@ -196,11 +193,9 @@ def centrality(fig, series, measure: str, title: str, top: int = 6,
                highlight: str | None = None) -> None:
     """Lines over the years for the `top` nodes with the highest mean of `measure`."""
     ax = fig.add_subplot()
-    ax.set_title(title, loc="left")
     if series.empty:
-        ax.text(0.5, 0.5, "No memberships in that period", ha="center", va="center")
-        ax.set_axis_off()
-        return
+        return _nothing(ax, title, "No memberships in that period")
+    ax.set_title(title, loc="left")
     wide = series.pivot_table(index="year", columns="id", values=measure, aggfunc="first")
     wide = wide.fillna(0.0)
     leaders = list(wide.mean().sort_values(ascending=False, kind="stable").index[:top])

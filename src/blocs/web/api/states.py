@@ -18,10 +18,7 @@ router = APIRouter(tags=["states"])
 async def states(store: StoreDep, page: PageDep,
            all_states: Annotated[bool, Query(alias="all", description="Include states with "
                                              "no memberships in the base.")] = False) -> JSON:
-    recs = queries.states(store)
-    if not all_states:
-        recs = [r for r in recs if r["organizations_ever"]]
-    return JSON(paginate(recs, page))
+    return JSON(paginate(queries.states(store, with_memberships_only=not all_states), page))
 
 
 @router.get("/states/{state}", summary="Everything known about one state")

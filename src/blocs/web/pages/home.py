@@ -19,6 +19,6 @@ def home(request: Request, store: StoreDep):
     # counted from the per-document counts: proposed() would load every claim and text
     return render(request, "home.html", {
         "orgs": org_choices(store),
-        "n_states": sum(1 for s in states(store) if s["organizations_ever"]),
+        "n_states": len(states(store, with_memberships_only=True)),
         "n_documents": len(docs), "n_proposed": sum(d["claims"]["proposed"] for d in docs),
         "json_url": "/api/v1/organizations"})

@@ -17,9 +17,7 @@ router = APIRouter()
 
 @router.get("/states")
 def states(request: Request, store: StoreDep, all: bool = False):
-    recs = queries.states(store)
-    if not all:
-        recs = [r for r in recs if r["organizations_ever"]]
+    recs = queries.states(store, with_memberships_only=not all)
     return render(request, "states.html", {"states": recs, "all": all,
                                            "json_url": "/api/v1/states"})
 
